@@ -1,0 +1,45 @@
+namespace NlpHost.Tasks.Clustering;
+
+/// <summary>One document to cluster.</summary>
+public sealed record ClusterDocument(string Id, string Text);
+
+/// <summary>The documents to group.</summary>
+public sealed record ClusterInput(IReadOnlyList<ClusterDocument> Documents);
+
+/// <summary>Per-job options of <c>cluster</c>.</summary>
+public sealed record ClusterOptions
+{
+    /// <summary>Number of clusters; <see langword="null"/> chooses it by silhouette.</summary>
+    public int? K { get; init; }
+
+    /// <summary>Largest k tried when <see cref="K"/> is not given.</summary>
+    public int MaxK { get; init; } = 30;
+
+    /// <summary>Clusters with fewer members are dissolved and their documents reported as outliers.</summary>
+    public int MinClusterSize { get; init; } = 1;
+
+    /// <summary>Keywords per cluster label.</summary>
+    public int Keywords { get; init; } = 5;
+
+    /// <summary>Representative documents per cluster (closest to the centroid).</summary>
+    public int Representatives { get; init; } = 3;
+
+    /// <summary>Seed for the random choices, so a run can be repeated.</summary>
+    public int Seed { get; init; } = 42;
+}
+
+/// <summary>A group of documents.</summary>
+/// <param name="Id">0-based cluster number.</param>
+/// <param name="Size">Number of members.</param>
+/// <param name="Members">Ids of the member documents.</param>
+/// <param name="Representatives">Ids of the members closest to the centroid, closest first.</param>
+/// <param name="Keywords">Words that set the cluster apart (class-based TF-IDF).</param>
+/// <param name="Label">The first keywords joined, for display.</param>
+public sealed record Cluster(int Id, int Size, IReadOnlyList<string> Members, IReadOnlyList<string> Representatives, IReadOnlyList<string> Keywords, string Label);
+
+/// <summary>The clusters and the documents left out of all of them.</summary>
+/// <param name="Clusters">The clusters, largest first.</param>
+/// <param name="Outliers">Ids of documents in no cluster (their cluster was smaller than the minimum size).</param>
+/// <param name="K">Number of clusters formed before small ones were dissolved.</param>
+/// <param name="Silhouette">Mean silhouette (cosine) on a sample; <see langword="null"/> when undefined (k = 1).</param>
+public sealed record ClusterOutput(IReadOnlyList<Cluster> Clusters, IReadOnlyList<string> Outliers, int K, double? Silhouette);

@@ -1,0 +1,55 @@
+using NlpHost.Abstractions.Plugins;
+
+namespace NlpHost.Tasks.Clustering;
+
+/// <summary>Rejects input the task cannot cluster, naming the field.</summary>
+internal static class ClusterInputValidator
+{
+    public static void Validate(ClusterInput input, ClusterOptions options)
+    {
+        if (input.Documents is null || input.Documents.Count == 0)
+        {
+            throw new TaskInputException("input.documents", "give at least one document: {\"documents\":[{\"id\":\"1\",\"text\":\"...\"}]}");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < input.Documents.Count; i++)
+        {
+            var document = input.Documents[i];
+            if (document is null)
+            {
+                throw new TaskInputException($"input.documents[{i}]", "must be an object {\"id\",\"text\"}");
+            }
+
+            if (string.IsNullOrEmpty(document.Id))
+            {
+                throw new TaskInputException($"input.documents[{i}].id", "is required");
+            }
+
+            if (document.Text is null)
+            {
+                throw new TaskInputException($"input.documents[{i}].text", "is required");
+            }
+
+            if (!ids.Add(document.Id))
+            {
+                throw new TaskInputException($"input.documents[{i}].id", $"'{document.Id}' appears more than once");
+            }
+        }
+
+        if (options.K is < 1)
+        {
+            throw new TaskInputException("options.k", "must be at least 1 (or leave it out to choose automatically)");
+        }
+
+        if (options.MaxK < 2)
+        {
+            throw new TaskInputException("options.maxK", "must be at least 2");
+        }
+
+        if (options.MinClusterSize < 1 || options.Keywords < 0 || options.Representatives < 0)
+        {
+            throw new TaskInputException("options", "minClusterSize must be at least 1; keywords and representatives at least 0");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace NlpHost.Tasks.QuestionAnswering;
+
+/// <summary>A question and either one context of any length or several documents.</summary>
+public sealed record QaInput(string Question, string? Context = null, IReadOnlyList<string>? Documents = null);
+
+/// <summary>Per-job options of <c>qa</c>.</summary>
+public sealed record QaOptions
+{
+    /// <summary>How many answers to return.</summary>
+    public int TopK { get; init; } = 1;
+
+    /// <summary>Longest answer, in word pieces.</summary>
+    public int MaxAnswerLength { get; init; } = 30;
+
+    /// <summary>Answers scoring below this are dropped; none left means "no answer".</summary>
+    public double NoAnswerThreshold { get; init; }
+}
+
+/// <summary>One answer span; <see cref="Start"/> and <see cref="Length"/> index the original context (or document).</summary>
+public sealed record QaAnswer(string Text, int Start, int Length, double Score, int? Document = null);
+
+/// <summary>The answers, best first; empty when the question has no answer above the threshold.</summary>
+public sealed record QaOutput(IReadOnlyList<QaAnswer> Answers, bool NoAnswer);

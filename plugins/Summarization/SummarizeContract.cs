@@ -1,0 +1,23 @@
+namespace NlpHost.Tasks.Summarization;
+
+/// <summary>A document to summarize.</summary>
+public sealed record SummarizeInput(string Text, string? Title = null);
+
+/// <summary>Per-job options of <c>summarize</c>: give at most one length.</summary>
+public sealed record SummarizeOptions
+{
+    /// <summary>Summary length in sentences.</summary>
+    public int? Sentences { get; init; }
+
+    /// <summary>Summary length in words.</summary>
+    public int? Words { get; init; }
+
+    /// <summary>Summary length as a fraction of the document's sentences.</summary>
+    public double? Ratio { get; init; }
+}
+
+/// <summary>A chosen sentence and where it is in the original text.</summary>
+public sealed record SummarySentence(string Text, int Start, int Length, double Score);
+
+/// <summary>The summary and its sentences, in document order.</summary>
+public sealed record SummarizeOutput(string Summary, IReadOnlyList<SummarySentence> Sentences);

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NlpHost.Inference;
+
+/// <summary>Settings of the shared encoder, bound from the <c>Backbone</c> configuration section.</summary>
+public sealed class BackboneOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Backbone";
+
+    /// <summary>
+    /// Directory that relative <see cref="ModelPath"/> and <see cref="VocabPath"/> are resolved against; the host
+    /// sets it to its content root (the repository root in development). Defaults to the current directory.
+    /// </summary>
+    public string? BaseDirectory { get; set; }
+
+    /// <summary>ONNX export of a BERT-family encoder (inputs <c>input_ids</c>, <c>attention_mask</c>, optional <c>token_type_ids</c>).</summary>
+    [Required(ErrorMessage = "Backbone:ModelPath is required (e.g. models/backbone/model.onnx)")]
+    public string ModelPath { get; set; } = "models/backbone/model.onnx";
+
+    /// <summary>The model's WordPiece <c>vocab.txt</c>.</summary>
+    [Required(ErrorMessage = "Backbone:VocabPath is required (e.g. models/backbone/vocab.txt)")]
+    public string VocabPath { get; set; } = "models/backbone/vocab.txt";
+
+    /// <summary><c>auto</c> (CUDA when available, else CPU), <c>cuda</c> (fail when CUDA is missing) or <c>cpu</c>.</summary>
+    [Required(ErrorMessage = "Backbone:ExecutionProvider is required: auto, cuda or cpu")]
+    [RegularExpression("^(auto|cuda|cpu)$", ErrorMessage = "Backbone:ExecutionProvider must be auto, cuda or cpu")]
+    public string ExecutionProvider { get; set; } = "auto";
+
+    /// <summary>Threads inside one operator; 0 lets ONNX Runtime choose (one per core).</summary>
+    [Range(0, 1024, ErrorMessage = "Backbone:IntraOpThreads must be between 0 (automatic) and 1024")]
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>Threads across independent operators; 0 lets ONNX Runtime choose.</summary>
+    [Range(0, 1024, ErrorMessage = "Backbone:InterOpThreads must be between 0 (automatic) and 1024")]
+    public int InterOpThreads { get; set; }
+
+    /// <summary>ONNX Runtime graph optimizations: <c>disable</c>, <c>basic</c>, <c>extended</c> or <c>all</c>.</summary>
+    [RegularExpression("^(disable|basic|extended|all)$", ErrorMessage = "Backbone:GraphOptimizationLevel must be disable, basic, extended or all")]
+    public string GraphOptimizationLevel { get; set; } = "all";
+
+    /// <summary>Most tokens per sequence, special tokens included; 256 suits all-MiniLM-L6-v2, BERT position embeddings cap it at 512.</summary>
+    [Range(8, 512, ErrorMessage = "Backbone:MaxSequenceLength must be between 8 and 512")]
+    public int MaxSequenceLength { get; set; } = 256;
+
+    /// <summary>Lowercase and strip accents before WordPiece (uncased models).</summary>
+    public bool LowerCase { get; set; } = true;
+
+    /// <summary>Most sequences run together in one encoder call.</summary>
+    [Range(1, 1024, ErrorMessage = "Backbone:MaxBatchSize must be between 1 and 1024")]
+    public int MaxBatchSize { get; set; } = 32;
+
+    /// <summary>How long a partial batch waits for more concurrent requests, once requests are arriving concurrently.</summary>
+    [Range(0, 1000, ErrorMessage = "Backbone:MaxBatchWaitMilliseconds must be between 0 and 1000")]
+    public int MaxBatchWaitMilliseconds { get; set; } = 2;
+
+    /// <summary>Window size used by <c>TokenizeWindows</c> when a caller passes 0 or less.</summary>
+    [Range(1, 510, ErrorMessage = "Backbone:WindowTokens must be between 1 and 510")]
+    public int WindowTokens { get; set; } = 254;
+
+    /// <summary>Window stride used by <c>TokenizeWindows</c> when a caller passes 0 or less.</summary>
+    [Range(1, 510, ErrorMessage = "Backbone:WindowStride must be between 1 and 510")]
+    public int WindowStride { get; set; } = 128;
+
+    /// <summary><see cref="ModelPath"/> made absolute against <see cref="BaseDirectory"/>.</summary>
+    public string ResolvedModelPath => Resolve(ModelPath);
+
+    /// <summary><see cref="VocabPath"/> made absolute against <see cref="BaseDirectory"/>.</summary>
+    public string ResolvedVocabPath => Resolve(VocabPath);
+
+    /// <summary>Makes a relative path absolute against <see cref="BaseDirectory"/> (or the current directory).</summary>
+    public string Resolve(string path) => Path.GetFullPath(path, BaseDirectory ?? Environment.CurrentDirectory);
+}

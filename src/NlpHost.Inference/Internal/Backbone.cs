@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using NlpHost.Abstractions.Backbone;
+using NlpHost.Inference.Tokenization;
+
+namespace NlpHost.Inference.Internal;
+
+/// <summary>The loaded encoder: tokenizer, one batched inference session and the cache of heads opened beside it.</summary>
+internal sealed class Backbone : IBackbone, IAsyncDisposable
+{
+    private readonly BackboneOptions _options;
+    private readonly BackboneTokenizer _tokenizer;
+    private readonly EncoderSession _session;
+    private readonly BatchScheduler _scheduler;
+    private readonly OnnxModelCache _models;
+
+    private Backbone(BackboneOptions options, BackboneTokenizer tokenizer, EncoderSession session, ExecutionProviders providers, ILoggerFactory loggers)
+    {
+        _options = options;
+        _tokenizer = tokenizer;
+        _session = session;
+        var logger = loggers.CreateLogger<Backbone>();
+        _scheduler = new BatchScheduler(batch => session.Run(batch, tokenizer.PadId), options.MaxBatchSize, options.MaxBatchWaitMilliseconds, logger);
+        _models = new OnnxModelCache(providers, logger);
+        Info = new BackboneInfo(options.ResolvedModelPath, session.HiddenSize, options.MaxSequenceLength, tokenizer.ClsId, tokenizer.SepId, tokenizer.PadId, providers.Name);
+        Log.Loaded(logger, Info.ModelPath, Info.ExecutionProvider, Info.HiddenSize, Info.MaxSequenceLength);
+    }
+
+    public BackboneInfo Info { get; }
+
+    /// <summary>Loads tokenizer and model; throws with the offending key when either cannot be used.</summary>
+    public static Backbone Create(BackboneOptions options, ILoggerFactory loggers)
+    {
+        var tokenizer = BackboneTokenizer.Create(options.ResolvedVocabPath, options.LowerCase);
+        if (!File.Exists(options.ResolvedModelPath))
+        {
+            throw new FileNotFoundException($"Backbone:ModelPath '{options.ResolvedModelPath}' not found", options.ResolvedModelPath);
+        }
+
+        var providers = ExecutionProviders.Resolve(options, loggers.CreateLogger<Backbone>());
+        using var sessionOptions = providers.CreateSessionOptions();
+        return new Backbone(options, tokenizer, new EncoderSession(options.ResolvedModelPath, sessionOptions), providers, loggers);
+    }
+
+    public TokenizedText Tokenize(string text) => _tokenizer.Tokenize(text);
+
+    public IReadOnlyList<TokenizedText> TokenizeWindows(string text, int maxTokens, int stride) =>
+        _tokenizer.Windows(text, maxTokens > 0 ? maxTokens : _options.WindowTokens, stride > 0 ? stride : _options.WindowStride);
+
+    public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var pending = new Task<HiddenStates>[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            pending[i] = _scheduler.Enqueue(new EncoderInput(_tokenizer.EncodeForModel(texts[i], _options.MaxSequenceLength)), cancellationToken);
+        }
+
+        var states = await Task.WhenAll(pending).ConfigureAwait(false);
+        return Array.ConvertAll(states, Pooling.MeanNormalized);
+    }
+
+    public async Task<IReadOnlyList<HiddenStates>> EncodeAsync(IReadOnlyList<EncoderInput> inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var pending = new Task<HiddenStates>[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            if (input.Ids.Length is 0 || input.Ids.Length > Info.MaxSequenceLength || (input.TypeIds is { } t && t.Length != input.Ids.Length))
+            {
+                throw new ArgumentException(
+                    $"input {i} has {input.Ids.Length} ids (and {input.TypeIds?.Length.ToString() ?? "no"} type ids); each needs 1 to {Info.MaxSequenceLength} ids (Backbone:MaxSequenceLength) and as many type ids",
+                    nameof(inputs));
+            }
+
+            pending[i] = _scheduler.Enqueue(input, cancellationToken);
+        }
+
+        return await Task.WhenAll(pending).ConfigureAwait(false);
+    }
+
+    public IOnnxModel OpenModel(string path) => _models.Open(_options.Resolve(path));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scheduler.DisposeAsync().ConfigureAwait(false);
+        _session.Dispose();
+        _models.Dispose();
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using NlpHost.Abstractions.Backbone;
+
+namespace NlpHost.Inference.Internal;
+
+/// <summary>The encoder's single inference session: runs padded batches and returns each sequence's hidden states.</summary>
+internal sealed class EncoderSession : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string _idsName;
+    private readonly string _maskName;
+    private readonly string? _typeName;
+    private readonly string[] _outputNames;
+    private readonly bool _int32Inputs;
+
+    public EncoderSession(string modelPath, SessionOptions options)
+    {
+        _session = new InferenceSession(modelPath, options);
+        var inputs = _session.InputMetadata;
+        _idsName = Require(inputs, "input_ids", modelPath);
+        _maskName = Require(inputs, "attention_mask", modelPath);
+        _typeName = inputs.ContainsKey("token_type_ids") ? "token_type_ids" : null;
+        _int32Inputs = inputs[_idsName].ElementDataType == TensorElementType.Int32;
+        var output = _session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state" : _session.OutputNames[0];
+        _outputNames = [output];
+        var dims = _session.OutputMetadata[output].Dimensions;
+        HiddenSize = dims.Length == 3 && dims[2] > 0
+            ? dims[2]
+            : throw new InvalidDataException($"model '{modelPath}': output '{output}' is not [batch, tokens, hidden] with a fixed hidden size");
+    }
+
+    public int HiddenSize { get; }
+
+    /// <summary>Runs sequences padded to the longest one; padding never reaches the returned states.</summary>
+    public HiddenStates[] Run(IReadOnlyList<EncoderInput> batch, int padId)
+    {
+        var rows = batch.Count;
+        var length = batch.Max(s => s.Ids.Length);
+        var ids = new long[rows * length];
+        var mask = new long[rows * length];
+        var types = _typeName is null ? null : new long[rows * length];
+        for (var r = 0; r < rows; r++)
+        {
+            var sequence = batch[r];
+            var row = ids.AsSpan(r * length, length);
+            row.Fill(padId);
+            for (var t = 0; t < sequence.Ids.Length; t++)
+            {
+                row[t] = sequence.Ids[t];
+                mask[r * length + t] = 1;
+                if (types is not null && sequence.TypeIds is { } typeIds)
+                {
+                    types[r * length + t] = typeIds[t];
+                }
+            }
+        }
+
+        long[] shape = [rows, length];
+        var names = new List<string>(3) { _idsName, _maskName };
+        var values = new List<OrtValue>(3) { CreateInput(ids, shape), CreateInput(mask, shape) };
+        if (types is not null)
+        {
+            names.Add(_typeName!);
+            values.Add(CreateInput(types, shape));
+        }
+
+        try
+        {
+            using var runOptions = new RunOptions();
+            using var outputs = _session.Run(runOptions, names, values, _outputNames);
+            var hidden = outputs[0].GetTensorDataAsSpan<float>();
+            var result = new HiddenStates[rows];
+            for (var r = 0; r < rows; r++)
+            {
+                var count = batch[r].Ids.Length;
+                var data = hidden.Slice(r * length * HiddenSize, count * HiddenSize).ToArray();
+                result[r] = new HiddenStates(data, count, HiddenSize);
+            }
+
+            return result;
+        }
+        finally
+        {
+            values.ForEach(v => v.Dispose());
+        }
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private OrtValue CreateInput(long[] data, long[] shape) => _int32Inputs
+        ? OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(data, v => (int)v), shape)
+        : OrtValue.CreateTensorValueFromMemory(data, shape);
+
+    private static string Require(IReadOnlyDictionary<string, NodeMetadata> inputs, string name, string modelPath) =>
+        inputs.ContainsKey(name)
+            ? name
+            : throw new InvalidDataException(
+                $"model '{modelPath}' has no '{name}' input (it has {string.Join(", ", inputs.Keys)}); Backbone:ModelPath must be a BERT-family encoder export");
+}

@@ -1,0 +1,9 @@
+namespace NlpHost.PluginLoading.Execution;
+
+/// <summary>Where a task's head is expected and whether it is there.</summary>
+/// <param name="Name">The head's name.</param>
+/// <param name="Path">The absolute path it resolves to.</param>
+/// <param name="Required">Whether the task refuses to run without it.</param>
+/// <param name="Found">Whether the file exists.</param>
+/// <param name="HowToGet">What to do when it is missing.</param>
+public sealed record HeadStatus(string Name, string Path, bool Required, bool Found, string HowToGet);

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using NlpHost.Abstractions.Plugins;
+using NlpHost.PluginLoading.Execution;
+
+namespace NlpHost.Cli;
+
+/// <summary>Turns what a verb throws into a one-line message and an exit code a shell can act on.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(Func<CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await body(interrupt.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            return Fail("interrupted", ExitCodes.Cancelled);
+        }
+        catch (TaskInputException e)
+        {
+            return Fail("invalid input: " + e.Message, ExitCodes.InvalidInput);
+        }
+        catch (TaskUnavailableException e)
+        {
+            return Fail(e.Message, ExitCodes.Unavailable);
+        }
+        catch (OptionsValidationException e)
+        {
+            return Fail("invalid configuration: " + string.Join("; ", e.Failures), ExitCodes.Configuration);
+        }
+        catch (UsageException e)
+        {
+            return Fail(e.Message, ExitCodes.Usage);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The last line of defence for a shell user: say what failed, keep the stack for a bug report.
+            await Console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            return Fail($"failed: {e.GetType().Name}: {e.Message}", ExitCodes.Failed);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static int Fail(string message, int code)
+    {
+        Console.Error.WriteLine("nlphost: " + message);
+        return code;
+    }
+}
+
+/// <summary>The command line was well-formed but asks for something impossible (e.g. a missing input file).</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace NlpHost.Cli;
+
+/// <summary>The <c>nlphost</c> command line: verbs, plus <c>--Section:Key value</c> configuration overrides anywhere.</summary>
+internal static class NlpHostCommandLine
+{
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        string[] command, overrides;
+        try
+        {
+            (command, overrides) = ConfigurationArguments.Split(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync("nlphost: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var root = new RootCommand("NlpHost: NLP tasks from plugins on one shared Transformer backbone. " +
+            "Any configuration key can be set with --Section:Key value or NLPHOST_Section__Key.")
+        {
+            TasksCommand.Create(overrides),
+            RunCommand.Create(overrides),
+            EvalCommand.Create(overrides),
+        };
+        var parse = root.Parse(command);
+        // The generic host handles SIGTERM/SIGINT itself (graceful shutdown); the parser must not cut it short.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,3 @@
+using NlpHost.Cli;
+
+return await NlpHostCommandLine.InvokeAsync(args).ConfigureAwait(false);

@@ -1,0 +1,3 @@
+namespace MissingDependencyLibrary;
+
+public sealed record Dependency(string Name);

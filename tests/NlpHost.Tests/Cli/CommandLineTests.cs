@@ -1,0 +1,70 @@
+using System.Text.Json;
+using NlpHost.Tests.Infrastructure;
+
+namespace NlpHost.Tests.Cli;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public async Task Tasks_lists_the_five_shipped_plugins()
+    {
+        var result = await NlpHostProcess.RunAsync(["tasks", "--json"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var tasks = JsonDocument.Parse(result.StandardOutput).RootElement.EnumerateArray()
+            .Where(p => p.GetProperty("state").GetString() == "loaded")
+            .SelectMany(p => p.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("name").GetString()))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["cluster", "qa", "spellcheck", "summarize", "translate"], tasks);
+    }
+
+    [Fact]
+    public async Task Unknown_task_exits_4_and_names_the_served_tasks()
+    {
+        var result = await NlpHostProcess.RunAsync(["run", "nosuchtask", "--input", "-"], standardInput: "{}");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("unknown task 'nosuchtask'", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("cluster", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_input_exits_3_and_names_the_field()
+    {
+        var notJson = await NlpHostProcess.RunAsync(["run", "cluster", "--input", "-"], standardInput: "{not json");
+        var wrongShape = await NlpHostProcess.RunAsync(["run", "cluster", "--input", "-"], standardInput: """{"documents":[{"id":"1","text":5}]}""");
+
+        Assert.Equal(3, notJson.ExitCode);
+        Assert.Contains("not valid JSON", notJson.StandardError, StringComparison.Ordinal);
+        Assert.Equal(3, wrongShape.ExitCode);
+        Assert.Contains("input.documents[0].text", wrongShape.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_input_file_exits_2()
+    {
+        var result = await NlpHostProcess.RunAsync(["run", "cluster", "--input", "/nonexistent/doc.json"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'/nonexistent/doc.json' not found", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Task_whose_required_head_is_missing_says_how_to_get_it()
+    {
+        var result = await NlpHostProcess.RunAsync(["run", "qa", "--input", "-"], standardInput: """{"question":"q?","context":"c."}""");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("head 'span' not found", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Plugins:qa:Heads:span", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_configuration_exits_5_and_names_the_key()
+    {
+        var result = await NlpHostProcess.RunAsync(["run", "cluster", "--input", "-", "--Plugins:ModelsPath="], standardInput: "{}");
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("ModelsPath", result.StandardError, StringComparison.Ordinal);
+    }
+}
