@@ -1,0 +1,155 @@
+using System.Text.Json;
+using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Clustering;
+using NlpHost.Tasks.Clustering.Evaluation;
+using NlpHost.Testing;
+
+namespace NlpHost.Tasks.Clustering.Tests;
+
+public sealed class ClusteringTaskTests(RealBackbone backbone) : IClassFixture<RealBackbone>
+{
+    private static readonly (string Topic, string Text)[] Topics =
+    [
+        ("sport", "The striker scored twice as the home team won the league match."),
+        ("sport", "The goalkeeper saved a penalty in the final minute of the cup tie."),
+        ("sport", "The football coach blamed the defeat on tired legs in midfield."),
+        ("sport", "She won the tennis final in straight sets to take the title."),
+        ("sport", "The cyclist attacked on the last climb and won the stage of the race."),
+        ("sport", "The basketball team came back from twenty points down to win the game."),
+        ("cooking", "Whisk the eggs with sugar, fold in the flour and bake the cake."),
+        ("cooking", "Simmer the tomatoes with garlic and basil for a rich pasta sauce."),
+        ("cooking", "Season the chicken, roast it in a hot oven and rest it before carving."),
+        ("cooking", "Knead the bread dough and let it rise until doubled in size."),
+        ("cooking", "Fry the onions slowly in butter until they are soft and golden."),
+        ("cooking", "Add a pinch of salt to the soup and stir in the cream before serving."),
+        ("computers", "The new laptop has a faster processor and more memory."),
+        ("computers", "Install the operating system update to patch the security flaw."),
+        ("computers", "The graphics card driver crashes when the game starts."),
+        ("computers", "Back up your files to cloud storage before formatting the hard disk."),
+        ("computers", "The compiler reports an error on line ten of the source code."),
+        ("computers", "Plug the keyboard into a USB port and restart the computer."),
+    ];
+
+    private readonly ClusteringTask _task = new();
+
+    [Fact]
+    public async Task Obvious_topics_are_recovered_with_k_given()
+    {
+        var output = await RunAsync(Documents(), new { k = 3 });
+
+        var ari = ClusteringMetrics.Compute(Topics.Select(t => t.Topic).ToList(), Labels(output)).Ari;
+        Assert.True(ari > 0.6, $"ARI {ari:0.00} (chance is 0)");
+    }
+
+    [Fact]
+    public async Task Obvious_topics_are_recovered_with_k_chosen_automatically()
+    {
+        var output = await RunAsync(Documents(), new { maxK = 8 });
+
+        var ari = ClusteringMetrics.Compute(Topics.Select(t => t.Topic).ToList(), Labels(output)).Ari;
+        Assert.True(ari > 0.4, $"ARI {ari:0.00} with k={output.GetProperty("k")}");
+    }
+
+    [Fact]
+    public async Task Keywords_are_words_of_the_clusters_own_documents()
+    {
+        var documents = Documents();
+        var output = await RunAsync(documents, new { k = 3 });
+
+        foreach (var cluster in output.GetProperty("clusters").EnumerateArray())
+        {
+            var text = string.Join(' ', cluster.GetProperty("members").EnumerateArray()
+                .Select(id => documents.Single(d => d.Id == id.GetString()).Text)).ToLowerInvariant();
+            var keywords = cluster.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()!).ToList();
+            Assert.NotEmpty(keywords);
+            Assert.All(keywords, k => Assert.Contains(k, text, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Representatives_are_members_of_their_cluster()
+    {
+        var output = await RunAsync(Documents(), new { k = 3, representatives = 2 });
+
+        foreach (var cluster in output.GetProperty("clusters").EnumerateArray())
+        {
+            var members = cluster.GetProperty("members").EnumerateArray().Select(m => m.GetString()).ToHashSet();
+            var representatives = cluster.GetProperty("representatives").EnumerateArray().Select(r => r.GetString()).ToList();
+            Assert.Equal(Math.Min(2, members.Count), representatives.Count);
+            Assert.All(representatives, r => Assert.Contains(r, members));
+        }
+    }
+
+    [Fact]
+    public async Task A_single_document_forms_one_cluster()
+    {
+        var output = await RunAsync([new ClusterDocument("only", "Just one document.")], null);
+
+        var cluster = Assert.Single(output.GetProperty("clusters").EnumerateArray());
+        Assert.Equal(["only"], cluster.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public async Task Duplicate_documents_land_together_and_cap_k()
+    {
+        var documents = Enumerable.Range(0, 4).Select(i => new ClusterDocument($"same-{i}", "The same words again."))
+            .Append(new ClusterDocument("other", "Something else entirely about volcanoes.")).ToList();
+
+        var output = await RunAsync(documents, new { k = 5 });
+
+        Assert.Equal(2, output.GetProperty("k").GetInt32());
+        var sizes = output.GetProperty("clusters").EnumerateArray().Select(c => c.GetProperty("size").GetInt32()).ToList();
+        Assert.Equal([4, 1], sizes);
+    }
+
+    [Fact]
+    public async Task Clusters_below_the_minimum_size_become_outliers()
+    {
+        var documents = Enumerable.Range(0, 3).Select(i => new ClusterDocument($"same-{i}", "The same words again."))
+            .Append(new ClusterDocument("odd", "Volcanic ash grounded flights across the region.")).ToList();
+
+        var output = await RunAsync(documents, new { k = 2, minClusterSize = 2 });
+
+        Assert.Contains("odd", output.GetProperty("outliers").EnumerateArray().Select(o => o.GetString()));
+        Assert.All(output.GetProperty("clusters").EnumerateArray(), c => Assert.True(c.GetProperty("size").GetInt32() >= 2));
+    }
+
+    [Theory]
+    [InlineData("""{"documents":[]}""", "input.documents")]
+    [InlineData("""{"documents":[{"id":"1","text":5}]}""", "input.documents[0].text")]
+    [InlineData("""{"documents":[{"id":"1"}]}""", "input.documents[0].text")]
+    [InlineData("""{"documents":[{"id":"1","text":"a"},{"id":"1","text":"b"}]}""", "input.documents[1].id")]
+    [InlineData("""{"docs":[]}""", "input")]
+    public async Task Invalid_input_is_rejected_naming_the_field(string input, string field)
+    {
+        using var json = JsonDocument.Parse(input);
+
+        var error = await Assert.ThrowsAsync<TaskInputException>(() =>
+            _task.ExecuteAsync(new TaskRequest(json.RootElement), backbone.Context(), CancellationToken.None));
+
+        Assert.StartsWith(field, error.Field, StringComparison.Ordinal);
+    }
+
+    private static List<ClusterDocument> Documents() => [.. Topics.Select((t, i) => new ClusterDocument($"d{i}", t.Text))];
+
+    private static int[] Labels(JsonElement output)
+    {
+        var labels = new Dictionary<string, int>();
+        foreach (var cluster in output.GetProperty("clusters").EnumerateArray())
+        {
+            foreach (var member in cluster.GetProperty("members").EnumerateArray())
+            {
+                labels[member.GetString()!] = cluster.GetProperty("id").GetInt32();
+            }
+        }
+
+        return [.. Topics.Select((_, i) => labels.GetValueOrDefault($"d{i}", -1))];
+    }
+
+    private async Task<JsonElement> RunAsync(IReadOnlyList<ClusterDocument> documents, object? options)
+    {
+        var input = JsonSerializer.SerializeToElement(new ClusterInput(documents), TaskJson.Options);
+        JsonElement? optionsJson = options is null ? null : JsonSerializer.SerializeToElement(options, TaskJson.Options);
+        return await _task.ExecuteAsync(new TaskRequest(input, optionsJson), backbone.Context(), CancellationToken.None);
+    }
+}

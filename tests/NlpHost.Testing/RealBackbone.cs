@@ -1,0 +1,39 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using NlpHost.Abstractions.Backbone;
+using NlpHost.Abstractions.Plugins;
+using NlpHost.Inference;
+
+namespace NlpHost.Testing;
+
+/// <summary>The real default backbone on the CPU, shared by the tests of a class (an xunit class fixture).</summary>
+public sealed class RealBackbone : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public RealBackbone()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" })
+            .Build();
+        _services = new ServiceCollection().AddLogging().AddBackbone(configuration, o => o.BaseDirectory = RepoRoot).BuildServiceProvider();
+    }
+
+    /// <summary>The repository root, recorded at build time.</summary>
+    public static string RepoRoot { get; } = typeof(RealBackbone).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+
+    public IBackbone Backbone => _services.GetRequiredService<IBackbone>();
+
+    /// <summary>A context as the host would build it, with optional plugin settings and heads.</summary>
+    public TaskContext Context(IDictionary<string, string?>? settings = null, IReadOnlyDictionary<string, string>? heads = null, IProgress<TaskProgress>? progress = null) =>
+        new(Backbone,
+            new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build(),
+            heads ?? new Dictionary<string, string>(),
+            progress ?? new Progress<TaskProgress>(),
+            NullLogger.Instance);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
