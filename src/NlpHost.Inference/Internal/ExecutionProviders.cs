@@ -73,6 +73,8 @@ internal sealed class ExecutionProviders
                 _ => GraphOptimizationLevel.ORT_ENABLE_ALL,
             },
         };
+        // Spinning intra-op threads keep the cores busy after each run, starving the callers that queue the next batch.
+        session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         if (Name == "cuda")
         {
             session.AppendExecutionProvider_CUDA(0);

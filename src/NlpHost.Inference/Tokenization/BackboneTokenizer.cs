@@ -38,19 +38,59 @@ internal sealed class BackboneTokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text, _lowerCase);
-        var tokens = _tokenizer.EncodeToTokens(normalized.Text, out _, considerPreTokenization: true, considerNormalization: false);
-        var ids = new int[tokens.Count];
-        var spans = new TextSpan[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
+        var ids = new List<int>(text.Length / 3);
+        var spans = new List<TextSpan>(text.Length / 3);
+        var words = normalized.Text.AsSpan();
+        for (var start = 0; start < words.Length;)
         {
-            var (offset, length) = tokens[i].Offset.GetOffsetAndLength(normalized.Text.Length);
-            ids[i] = tokens[i].Id;
-            var start = normalized.Starts[offset];
-            spans[i] = new TextSpan(start, normalized.Ends[offset + Math.Max(length, 1) - 1] - start);
+            var length = WordLength(words[start..]);
+            if (length == 0)
+            {
+                start++;
+                continue;
+            }
+
+            // Word by word, as BERT's basic tokenizer does: a word WordPiece cannot cover becomes one [UNK]
+            // (the library's own pre-tokenizer silently drops symbols such as emoji instead).
+            foreach (var token in _tokenizer.EncodeToTokens(words.Slice(start, length), out _, considerPreTokenization: false, considerNormalization: false))
+            {
+                var (offset, size) = token.Offset.GetOffsetAndLength(length);
+                var first = start + offset;
+                ids.Add(token.Id);
+                spans.Add(new TextSpan(normalized.Starts[first], normalized.Ends[first + Math.Max(size, 1) - 1] - normalized.Starts[first]));
+            }
+
+            start += length;
         }
 
-        return new TokenizedText(ids, spans);
+        return new TokenizedText([.. ids], [.. spans]);
     }
+
+    /// <summary>Length of the word at the start of <paramref name="text"/>: one punctuation mark, or letters up to a space or punctuation; 0 at a space.</summary>
+    private static int WordLength(ReadOnlySpan<char> text)
+    {
+        if (text[0] == ' ')
+        {
+            return 0;
+        }
+
+        if (IsPunctuation(text[0]))
+        {
+            return 1;
+        }
+
+        var length = 1;
+        while (length < text.Length && text[length] != ' ' && !IsPunctuation(text[length]))
+        {
+            length++;
+        }
+
+        return length;
+    }
+
+    private static bool IsPunctuation(char c) =>
+        c is (>= '!' and <= '/') or (>= ':' and <= '@') or (>= '[' and <= '`') or (>= '{' and <= '~')
+        || char.GetUnicodeCategory(c) is >= System.Globalization.UnicodeCategory.ConnectorPunctuation and <= System.Globalization.UnicodeCategory.OtherPunctuation;
 
     /// <summary><c>[CLS] pieces [SEP]</c>, truncated to <paramref name="maxLength"/> ids in all.</summary>
     public int[] EncodeForModel(string text, int maxLength)

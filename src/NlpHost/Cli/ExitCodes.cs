@@ -20,6 +20,9 @@ internal static class ExitCodes
     /// <summary>Configuration is invalid.</summary>
     public const int Configuration = 5;
 
+    /// <summary>The job has not finished yet (EX_TEMPFAIL): ask again later.</summary>
+    public const int NotFinished = 75;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

@@ -24,7 +24,14 @@ internal static class NlpHostCommandLine
             TasksCommand.Create(overrides),
             RunCommand.Create(overrides),
             EvalCommand.Create(overrides),
+            ServeCommand.Create(overrides),
+            WorkerCommand.Create(overrides),
         };
+        foreach (var verb in QueueCommands.Create(overrides))
+        {
+            root.Subcommands.Add(verb);
+        }
+
         var parse = root.Parse(command);
         // The generic host handles SIGTERM/SIGINT itself (graceful shutdown); the parser must not cut it short.
         return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);

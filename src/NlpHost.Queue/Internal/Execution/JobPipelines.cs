@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+
+namespace NlpHost.Queue.Internal.Execution;
+
+/// <summary>
+/// Builds each job's pipeline: retry (transient faults, exponential backoff with jitter) → the circuit breaker shared
+/// by all jobs of this worker (it guards the backbone) → a timeout per attempt.
+/// </summary>
+internal sealed class JobPipelines
+{
+    private readonly WorkerOptions _options;
+    private readonly ResiliencePipeline _breaker;
+    private readonly CircuitBreakerStateProvider _breakerState = new();
+
+    public JobPipelines(IOptions<WorkerOptions> options)
+    {
+        _options = options.Value;
+        _breaker = new ResiliencePipelineBuilder()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && FaultClassifier.IsTransient(e)),
+                FailureRatio = _options.BreakerFailureRatio,
+                MinimumThroughput = _options.BreakerMinimumThroughput,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = BreakDuration,
+                StateProvider = _breakerState,
+            })
+            .Build();
+    }
+
+    public TimeSpan BreakDuration => TimeSpan.FromSeconds(_options.BreakerBreakSeconds);
+
+    public bool IsCircuitOpen => _breakerState.CircuitState is CircuitState.Open or CircuitState.Isolated;
+
+    /// <param name="retries">In-process retries left to this job; each counts as an attempt.</param>
+    /// <param name="onRetry">Runs before each retry (records the attempt).</param>
+    public ResiliencePipeline Create(int retries, Func<OnRetryArguments<object>, ValueTask> onRetry)
+    {
+        var builder = new ResiliencePipelineBuilder();
+        if (retries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && FaultClassifier.IsTransient(e)),
+                MaxRetryAttempts = retries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromSeconds(_options.BackoffBaseSeconds),
+                MaxDelay = TimeSpan.FromSeconds(_options.BackoffMaxSeconds),
+                OnRetry = onRetry,
+            });
+        }
+
+        return builder
+            .AddPipeline(_breaker)
+            .AddTimeout(TimeSpan.FromSeconds(_options.JobTimeoutSeconds))
+            .Build();
+    }
+
+    /// <summary>Queue-level backoff for faults the pipeline does not retry: base × 2^(attempt−1), capped, with equal jitter.</summary>
+    public TimeSpan Backoff(int attempt)
+    {
+        var exponential = _options.BackoffBaseSeconds * Math.Pow(2, Math.Clamp(attempt - 1, 0, 30));
+        var capped = Math.Min(exponential, _options.BackoffMaxSeconds);
+        return TimeSpan.FromSeconds((capped / 2) + (Random.Shared.NextDouble() * capped / 2));
+    }
+}

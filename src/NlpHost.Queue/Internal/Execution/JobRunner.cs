@@ -1,0 +1,161 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NlpHost.Queue.Jobs;
+using Polly.CircuitBreaker;
+
+namespace NlpHost.Queue.Internal.Execution;
+
+/// <summary>
+/// Runs one leased job to an outcome. Attempts: the lease counts one, each in-process retry counts one more (stored
+/// before it runs, so counts survive restarts); after <c>min(job.MaxAttempts, Worker:MaxAttempts)</c> the job is dead.
+/// Faults the pipeline does not classify go back to the queue with backoff (next-visible-at) and still count.
+/// </summary>
+internal sealed class JobRunner(
+    IJobStore store, IJobExecutor executor, JobPipelines pipelines, JobMetrics metrics,
+    IOptions<WorkerOptions> options, TimeProvider time, ILogger<JobRunner> logger)
+{
+    private readonly WorkerOptions _options = options.Value;
+
+    /// <param name="job">The leased job.</param>
+    /// <param name="owner">The lease owner.</param>
+    /// <param name="hardStop">Fires when the shutdown grace period is over: the job is released.</param>
+    public async Task RunAsync(Job job, string owner, CancellationToken hardStop)
+    {
+        var maxAttempts = Math.Min(job.MaxAttempts, _options.MaxAttempts);
+        var attempts = job.Attempts;
+        using var execution = CancellationTokenSource.CreateLinkedTokenSource(hardStop);
+        var progress = new ProgressBuffer();
+        var keeper = new LeaseKeeper(store, job.Id, owner, _options, time, progress, execution, logger);
+        var started = time.GetTimestamp();
+        Log.JobStarted(logger, job.Id, job.Task, attempts, maxAttempts);
+        keeper.Start();
+
+        var pipeline = pipelines.Create(Math.Max(0, maxAttempts - attempts), async args =>
+        {
+            attempts++;
+            Log.JobRetrying(logger, job.Id, attempts, args.RetryDelay, args.Outcome.Exception?.Message);
+            if (!await store.CountAttemptAsync(job.Id, owner, CancellationToken.None).ConfigureAwait(false))
+            {
+                keeper.LeaseLost();
+            }
+        });
+
+        JsonElement result = default;
+        Exception? fault = null;
+        try
+        {
+            result = await pipeline.ExecuteAsync(
+                async ct => await executor.ExecuteAsync(job.Task, job.Input, job.Options, progress, ct).ConfigureAwait(false),
+                execution.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // Not swallowed: every fault becomes a stored outcome below.
+            fault = exception;
+        }
+        finally
+        {
+            await keeper.DisposeAsync().ConfigureAwait(false);
+        }
+
+        var outcome = new Outcome(job, owner, attempts, maxAttempts, time.GetElapsedTime(started));
+        try
+        {
+            if (fault is null)
+            {
+                await CompleteAsync(outcome, result).ConfigureAwait(false);
+            }
+            else
+            {
+                await HandleFaultAsync(outcome, fault, keeper.StopReason, hardStop.IsCancellationRequested).ConfigureAwait(false);
+            }
+        }
+        catch (DbException exception)
+        {
+            Log.OutcomeWriteFailed(logger, job.Id, exception);
+        }
+    }
+
+    private async Task CompleteAsync(Outcome outcome, JsonElement result)
+    {
+        var write = await store.CompleteAsync(outcome.Job.Id, outcome.Owner, result, CancellationToken.None).ConfigureAwait(false);
+        if (write.Applied)
+        {
+            metrics.Succeeded(outcome.Job.Task, outcome.Elapsed);
+            Log.JobSucceeded(logger, outcome.Job.Id, outcome.Job.Task, outcome.Elapsed.TotalMilliseconds);
+        }
+        else
+        {
+            Log.ResultDiscarded(logger, outcome.Job.Id, write.Status);
+        }
+    }
+
+    private async Task HandleFaultAsync(Outcome outcome, Exception fault, LeaseStopReason stopReason, bool shuttingDown)
+    {
+        var job = outcome.Job;
+        if (stopReason == LeaseStopReason.LeaseLost)
+        {
+            Log.LeaseLost(logger, job.Id);
+        }
+        else if (stopReason == LeaseStopReason.CancellationRequested)
+        {
+            await store.MarkCancelledAsync(job.Id, outcome.Owner, CancellationToken.None).ConfigureAwait(false);
+            metrics.RecordDuration(job.Task, "cancelled", outcome.Elapsed);
+            Log.JobCancelled(logger, job.Id);
+        }
+        else if (shuttingDown && fault is OperationCanceledException)
+        {
+            await ReleaseAsync(outcome, TimeSpan.Zero, "worker shutting down").ConfigureAwait(false);
+        }
+        else if (fault is BrokenCircuitException)
+        {
+            await ReleaseAsync(outcome, pipelines.BreakDuration, "circuit open").ConfigureAwait(false);
+        }
+        else if (FaultClassifier.IsPermanent(fault))
+        {
+            var reason = FaultClassifier.Describe(fault);
+            var write = await store.FailPermanentAsync(job.Id, outcome.Owner, reason, CancellationToken.None).ConfigureAwait(false);
+            if (write.Applied)
+            {
+                metrics.Failed(job.Task, JobState.Failed, outcome.Elapsed);
+                Log.JobFailed(logger, job.Id, job.Task, reason);
+            }
+        }
+        else
+        {
+            await FailTransientAsync(outcome, fault).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FailTransientAsync(Outcome outcome, Exception fault)
+    {
+        var job = outcome.Job;
+        var error = FaultClassifier.Describe(fault);
+        DateTimeOffset? retryAt = outcome.Attempts >= outcome.MaxAttempts ? null : time.GetUtcNow() + pipelines.Backoff(outcome.Attempts);
+        var write = await store.FailTransientAsync(job.Id, outcome.Owner, error, retryAt, CancellationToken.None).ConfigureAwait(false);
+        if (write.State == JobState.Dead)
+        {
+            metrics.Failed(job.Task, JobState.Dead, outcome.Elapsed);
+            Log.JobDead(logger, job.Id, job.Task, outcome.Attempts, error);
+        }
+        else if (write.Applied && retryAt is { } at)
+        {
+            metrics.RecordDuration(job.Task, "retry", outcome.Elapsed);
+            Log.JobRetryScheduled(logger, job.Id, outcome.Attempts, at, error);
+        }
+    }
+
+    private async Task ReleaseAsync(Outcome outcome, TimeSpan delay, string reason)
+    {
+        var visibleAt = time.GetUtcNow() + delay;
+        var write = await store.ReleaseAsync(outcome.Job.Id, outcome.Owner, visibleAt, CancellationToken.None).ConfigureAwait(false);
+        if (write.Applied)
+        {
+            Log.JobReleased(logger, outcome.Job.Id, reason, visibleAt);
+        }
+    }
+
+    private sealed record Outcome(Job Job, string Owner, int Attempts, int MaxAttempts, TimeSpan Elapsed);
+}

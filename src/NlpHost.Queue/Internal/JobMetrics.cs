@@ -1,0 +1,44 @@
+using System.Diagnostics.Metrics;
+using NlpHost.Queue.Jobs;
+
+namespace NlpHost.Queue.Internal;
+
+/// <summary>Instruments of the <c>NlpHost.Queue</c> meter.</summary>
+internal sealed class JobMetrics
+{
+    public const string MeterName = "NlpHost.Queue";
+    private readonly Counter<long> _completed;
+    private readonly Counter<long> _failed;
+    private readonly Histogram<double> _duration;
+    private volatile IReadOnlyDictionary<JobState, long> _depth = new Dictionary<JobState, long>();
+
+    public JobMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _completed = meter.CreateCounter<long>("nlphost.queue.jobs.completed", "{job}", "Jobs that succeeded, by task.");
+        _failed = meter.CreateCounter<long>("nlphost.queue.jobs.failed", "{job}", "Jobs that failed or went dead, by task and state.");
+        _duration = meter.CreateHistogram<double>("nlphost.queue.job.duration", "s", "Time from lease to outcome of one delivery, by task and outcome.");
+        meter.CreateObservableGauge("nlphost.queue.depth", ObserveDepth, "{job}", "Jobs in the queue by state, sampled by the worker.");
+    }
+
+    public void Succeeded(string task, TimeSpan elapsed)
+    {
+        _completed.Add(1, new KeyValuePair<string, object?>("task", task));
+        RecordDuration(task, "succeeded", elapsed);
+    }
+
+    public void Failed(string task, JobState state, TimeSpan elapsed)
+    {
+        var stateName = state == JobState.Dead ? "dead" : "failed";
+        _failed.Add(1, new KeyValuePair<string, object?>("task", task), new KeyValuePair<string, object?>("state", stateName));
+        RecordDuration(task, stateName, elapsed);
+    }
+
+    public void RecordDuration(string task, string outcome, TimeSpan elapsed) =>
+        _duration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("task", task), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void RecordDepth(IReadOnlyDictionary<JobState, long> counts) => _depth = counts;
+
+    private IEnumerable<Measurement<long>> ObserveDepth() =>
+        _depth.Select(pair => new Measurement<long>(pair.Value, new KeyValuePair<string, object?>("state", Storage.JobRow.StateName(pair.Key))));
+}

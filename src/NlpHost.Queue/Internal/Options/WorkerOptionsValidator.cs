@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace NlpHost.Queue.Internal.Options;
+
+internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WorkerOptions options)
+    {
+        var errors = new List<string>();
+        Require(errors, options.Concurrency is >= 1 and <= 1024, "Concurrency", "between 1 and 1024", options.Concurrency);
+        Require(errors, options.LeaseSeconds >= 1, "LeaseSeconds", "at least 1", options.LeaseSeconds);
+        Require(errors, options.HeartbeatSeconds > 0 && options.HeartbeatSeconds < options.LeaseSeconds,
+            "HeartbeatSeconds", "positive and less than Worker:LeaseSeconds", options.HeartbeatSeconds);
+        Require(errors, options.PollMilliseconds >= 10, "PollMilliseconds", "at least 10", options.PollMilliseconds);
+        Require(errors, options.MaxAttempts >= 1, "MaxAttempts", "at least 1", options.MaxAttempts);
+        Require(errors, options.BackoffBaseSeconds >= 0, "BackoffBaseSeconds", "0 or more", options.BackoffBaseSeconds);
+        Require(errors, options.BackoffMaxSeconds >= options.BackoffBaseSeconds,
+            "BackoffMaxSeconds", "at least Worker:BackoffBaseSeconds", options.BackoffMaxSeconds);
+        Require(errors, options.JobTimeoutSeconds > 0, "JobTimeoutSeconds", "positive", options.JobTimeoutSeconds);
+        Require(errors, options.ShutdownGraceSeconds >= 0, "ShutdownGraceSeconds", "0 or more", options.ShutdownGraceSeconds);
+        Require(errors, options.BreakerFailureRatio is > 0 and <= 1, "BreakerFailureRatio", "above 0 and at most 1", options.BreakerFailureRatio);
+        Require(errors, options.BreakerMinimumThroughput >= 2, "BreakerMinimumThroughput", "at least 2", options.BreakerMinimumThroughput);
+        Require(errors, options.BreakerBreakSeconds >= 0.5, "BreakerBreakSeconds", "at least 0.5", options.BreakerBreakSeconds);
+        if (string.IsNullOrWhiteSpace(options.WorkerId))
+        {
+            errors.Add("Worker:WorkerId must not be empty; leave it unset to use the machine name and process id");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Require(List<string> errors, bool valid, string key, string expected, object actual)
+    {
+        if (!valid)
+        {
+            errors.Add($"Worker:{key} must be {expected}, got {actual}");
+        }
+    }
+}

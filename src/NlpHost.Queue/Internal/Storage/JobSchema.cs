@@ -1,0 +1,44 @@
+namespace NlpHost.Queue.Internal.Storage;
+
+/// <summary>
+/// The schema migrations, in order; version N is <c>Migrations[N - 1]</c>. Never edit a shipped migration: append one.
+/// The DDL is shared by both backends; only the surrogate key that gives FIFO order differs.
+/// </summary>
+internal static class JobSchema
+{
+    public const string CreateVersionTable =
+        "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at bigint NOT NULL)";
+
+    public static IReadOnlyList<string> Migrations(string sequenceColumn) =>
+    [
+        $"""
+        CREATE TABLE jobs (
+            seq {sequenceColumn},
+            id text NOT NULL UNIQUE,
+            task text NOT NULL,
+            input text NOT NULL,
+            options text NULL,
+            priority integer NOT NULL,
+            idempotency_key text NULL UNIQUE,
+            state text NOT NULL,
+            attempts integer NOT NULL,
+            max_attempts integer NOT NULL,
+            lease_owner text NULL,
+            lease_expires_at bigint NULL,
+            visible_at bigint NOT NULL,
+            cancel_requested integer NOT NULL DEFAULT 0,
+            progress double precision NULL,
+            progress_message text NULL,
+            result text NULL,
+            error text NULL,
+            created_at bigint NOT NULL,
+            started_at bigint NULL,
+            finished_at bigint NULL,
+            updated_at bigint NOT NULL
+        );
+        CREATE INDEX ix_jobs_queued ON jobs (priority DESC, seq) WHERE state = 'queued';
+        CREATE INDEX ix_jobs_running_lease ON jobs (lease_expires_at) WHERE state = 'running';
+        CREATE INDEX ix_jobs_state_seq ON jobs (state, seq);
+        """,
+    ];
+}

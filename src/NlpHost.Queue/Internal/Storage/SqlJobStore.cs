@@ -1,0 +1,175 @@
+using System.Data;
+using System.Data.Common;
+using NlpHost.Queue.Jobs;
+
+namespace NlpHost.Queue.Internal.Storage;
+
+/// <summary>
+/// The SQL both backends share. Every change by a worker is one conditional UPDATE guarded by
+/// <c>state = 'running' AND lease_owner = @owner</c>, which is what makes results written once.
+/// </summary>
+internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAttempts) : IJobStore, IAsyncDisposable
+{
+    private readonly SemaphoreSlim _initializeLock = new(1, 1);
+    private volatile bool _initialized;
+
+    /// <summary>Appended to the lease's candidate query: <c>FOR UPDATE SKIP LOCKED</c> where the backend has it.</summary>
+    protected virtual string LeaseLockClause => string.Empty;
+
+    protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Applies <see cref="JobSchema"/> migrations under a lock that serializes hosts starting at once.</summary>
+    protected abstract Task MigrateAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initializeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_initialized)
+            {
+                await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+                _initialized = true;
+            }
+        }
+        finally
+        {
+            _initializeLock.Release();
+        }
+    }
+
+    public Task<EnqueueResult> EnqueueAsync(JobRequest request, CancellationToken cancellationToken = default)
+    {
+        Validate(request);
+        return WriteAsync((connection, transaction) => InsertAsync(connection, transaction, request, cancellationToken), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<EnqueueResult>> EnqueueBatchAsync(IReadOnlyList<JobRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        foreach (var request in requests)
+        {
+            Validate(request);
+        }
+
+        return WriteAsync<IReadOnlyList<EnqueueResult>>(async (connection, transaction) =>
+        {
+            var results = new List<EnqueueResult>(requests.Count);
+            foreach (var request in requests)
+            {
+                results.Add(await InsertAsync(connection, transaction, request, cancellationToken).ConfigureAwait(false));
+            }
+
+            return results;
+        }, cancellationToken);
+    }
+
+    public async Task<Job?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, $"SELECT {JobRow.Columns} FROM jobs WHERE id = @id");
+        command.Add("id", id, DbType.String);
+        return await ReadSingleAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<Job>> ListAsync(JobState state, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null,
+            $"SELECT {JobRow.Columns} FROM jobs WHERE state = @state ORDER BY seq LIMIT @limit OFFSET @offset");
+        command.Add("state", JobRow.StateName(state), DbType.String);
+        command.Add("limit", limit, DbType.Int32);
+        command.Add("offset", offset, DbType.Int32);
+        var jobs = new List<Job>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            jobs.Add(JobRow.Read(reader));
+        }
+
+        return jobs;
+    }
+
+    public async Task<IReadOnlyDictionary<JobState, long>> CountByStateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT state, COUNT(*) FROM jobs GROUP BY state");
+        var counts = Enum.GetValues<JobState>().ToDictionary(state => state, _ => 0L);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts[JobRow.ParseState(reader.GetString(0))] = reader.GetInt64(1);
+        }
+
+        return counts;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeCoreAsync().ConfigureAwait(false);
+        _initializeLock.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
+
+    protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private long NowMs => JobRow.ToMs(time.GetUtcNow());
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction (on SQLite <c>BEGIN IMMEDIATE</c>, so writers queue up front).</summary>
+    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = await work(connection, transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private static async Task<Job?> ReadSingleAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? JobRow.Read(reader) : null;
+    }
+
+    private static void Validate(JobRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Task))
+        {
+            throw new ArgumentException("job request needs a task name", nameof(request));
+        }
+
+        if (request.Input.ValueKind == System.Text.Json.JsonValueKind.Undefined)
+        {
+            throw new ArgumentException($"job request for task '{request.Task}' has no input; pass a JSON value", nameof(request));
+        }
+
+        if (request.MaxAttempts is < 1)
+        {
+            throw new ArgumentException($"job request for task '{request.Task}': MaxAttempts must be at least 1, got {request.MaxAttempts}", nameof(request));
+        }
+    }
+}

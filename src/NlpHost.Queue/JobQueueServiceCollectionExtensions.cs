@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NlpHost.Queue.Internal;
+using NlpHost.Queue.Internal.Execution;
+using NlpHost.Queue.Internal.Options;
+using NlpHost.Queue.Internal.Storage;
+
+namespace NlpHost.Queue;
+
+/// <summary>Registers the job queue and its worker.</summary>
+public static class JobQueueServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IJobStore"/> for the backend named by <c>Queue:Provider</c>, validates the <c>Queue</c> section
+    /// on start and creates or migrates the schema when the host starts.
+    /// </summary>
+    public static IServiceCollection AddJobQueue(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueueOptions>, QueueOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IJobStore>(provider => CreateStore(
+            provider.GetRequiredService<IOptions<QueueOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<JobQueueInitializer>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the background worker that runs queued jobs through the host's <see cref="IJobExecutor"/>, and validates
+    /// the <c>Worker</c> section on start. Needs <see cref="AddJobQueue"/> and an <see cref="IJobExecutor"/> registration.
+    /// Raises the host's shutdown timeout above <c>Worker:ShutdownGraceSeconds</c> so running jobs get their grace period.
+    /// </summary>
+    public static IServiceCollection AddJobWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>());
+        // Read raw rather than through IOptions<WorkerOptions>: HostOptions is built with the host, before validation on start.
+        var grace = configuration.GetSection(WorkerOptions.SectionName).GetValue(nameof(WorkerOptions.ShutdownGraceSeconds), new WorkerOptions().ShutdownGraceSeconds);
+        services.Configure<HostOptions>(host =>
+        {
+            var needed = TimeSpan.FromSeconds(Math.Max(0, grace) + 10);
+            if (host.ShutdownTimeout < needed)
+            {
+                host.ShutdownTimeout = needed;
+            }
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<JobMetrics>();
+        services.TryAddSingleton<JobPipelines>();
+        services.TryAddSingleton<JobRunner>();
+        services.AddHostedService<JobWorker>();
+        return services;
+    }
+
+    private static SqlJobStore CreateStore(QueueOptions options, TimeProvider time) => options.Provider switch
+    {
+        QueueProvider.Sqlite => new SqliteJobStore(options.DataDirectory, time, options.DefaultMaxAttempts),
+        QueueProvider.Postgres => new PostgresJobStore(options.ConnectionString!, time, options.DefaultMaxAttempts),
+        _ => throw new InvalidOperationException($"Queue:Provider '{options.Provider}' is not supported; use 'sqlite' or 'postgres'"),
+    };
+}

@@ -1,0 +1,47 @@
+namespace NlpHost.Queue;
+
+/// <summary>How the background worker runs jobs. Bound from the <c>Worker</c> section and validated on start.</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Worker";
+
+    /// <summary><c>Worker:Concurrency</c>: jobs run at once by this host. Default 2.</summary>
+    public int Concurrency { get; set; } = 2;
+
+    /// <summary><c>Worker:LeaseSeconds</c>: how long a lease lasts without a heartbeat; a lost worker's job is redelivered after it. Default 60.</summary>
+    public double LeaseSeconds { get; set; } = 60;
+
+    /// <summary><c>Worker:HeartbeatSeconds</c>: how often a running job's lease is renewed and its progress stored; less than the lease. Default 15.</summary>
+    public double HeartbeatSeconds { get; set; } = 15;
+
+    /// <summary><c>Worker:PollMilliseconds</c>: wait between polls when the queue is empty. Default 1000.</summary>
+    public int PollMilliseconds { get; set; } = 1000;
+
+    /// <summary><c>Worker:MaxAttempts</c>: most attempts this worker gives any job (the job's own limit may be lower). Default 5.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary><c>Worker:BackoffBaseSeconds</c>: first retry delay; doubles per attempt, with jitter. Default 2.</summary>
+    public double BackoffBaseSeconds { get; set; } = 2;
+
+    /// <summary><c>Worker:BackoffMaxSeconds</c>: longest retry delay. Default 300.</summary>
+    public double BackoffMaxSeconds { get; set; } = 300;
+
+    /// <summary><c>Worker:JobTimeoutSeconds</c>: longest one attempt may run; a timeout is a transient fault. Default 600.</summary>
+    public double JobTimeoutSeconds { get; set; } = 600;
+
+    /// <summary><c>Worker:ShutdownGraceSeconds</c>: on shutdown, how long running jobs may finish before they are released to the queue. Default 20.</summary>
+    public double ShutdownGraceSeconds { get; set; } = 20;
+
+    /// <summary><c>Worker:BreakerFailureRatio</c>: share of failed attempts (transient faults, timeouts) that opens the circuit. Default 0.5.</summary>
+    public double BreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary><c>Worker:BreakerMinimumThroughput</c>: attempts within 30 seconds before the circuit may open. Default 10.</summary>
+    public int BreakerMinimumThroughput { get; set; } = 10;
+
+    /// <summary><c>Worker:BreakerBreakSeconds</c>: how long the circuit stays open; jobs leased meanwhile go back to the queue for this long. Default 15.</summary>
+    public double BreakerBreakSeconds { get; set; } = 15;
+
+    /// <summary><c>Worker:WorkerId</c>: names this worker in lease owners. Default machine name and process id.</summary>
+    public string WorkerId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+}

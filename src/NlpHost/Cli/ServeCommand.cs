@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using NlpHost.Api;
+using NlpHost.Composition;
+
+namespace NlpHost.Cli;
+
+/// <summary><c>nlphost serve --urls &lt;url&gt;</c>: the HTTP API, with the background worker unless <c>Api:RunWorker</c> is false.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(string[] overrides)
+    {
+        var urls = new Option<string?>("--urls") { Description = "Addresses to listen on, e.g. http://127.0.0.1:5080 (default http://localhost:5000)." };
+        var command = new Command("serve", "Serve the HTTP API (and run the background worker).") { urls };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                ApplicationName = "nlphost",
+                ContentRootPath = Directory.GetCurrentDirectory(),
+            });
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddNlpHostSources(overrides);
+            if (parse.GetValue(urls) is { } addresses)
+            {
+                builder.WebHost.UseUrls(addresses);
+            }
+
+            var runWorker = builder.Configuration.GetValue($"{ApiOptions.SectionName}:{nameof(ApiOptions.RunWorker)}", true);
+            builder.Services.AddNlpHostCore(builder.Configuration).AddQueue(builder.Configuration, runWorker).AddNlpHostApi(builder.Configuration);
+            await using var app = builder.Build();
+            app.MapNlpHostApi(app.Services.GetRequiredService<IOptions<ApiOptions>>().Value);
+            await app.RunAsync(token).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using NlpHost.Abstractions.Plugins;
+
+namespace NlpHost.Queue.Tests.Infrastructure;
+
+/// <summary>A test double for the host's task dispatch: runs a delegate per job.</summary>
+internal sealed class FakeExecutor(Func<string, JsonElement, IProgress<TaskProgress>, CancellationToken, Task<JsonElement>> run) : IJobExecutor
+{
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public Task<JsonElement> ExecuteAsync(string task, JsonElement input, JsonElement? options, IProgress<TaskProgress> progress, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _calls);
+        return run(task, input, progress, cancellationToken);
+    }
+}

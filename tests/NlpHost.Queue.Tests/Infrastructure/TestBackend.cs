@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace NlpHost.Queue.Tests.Infrastructure;
+
+/// <summary>
+/// A real, isolated queue database for one test: a temp folder for SQLite, a fresh schema (via search_path) for
+/// PostgreSQL. <see cref="CreateStore"/> gives further stores on the same database, as other hosts would have.
+/// </summary>
+public sealed class TestBackend : IAsyncDisposable
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+    public const string PostgresVariable = "NLPHOST_TEST_POSTGRES";
+
+    private readonly List<ServiceProvider> _providers = [];
+    private readonly string? _directory;
+    private readonly string? _schema;
+
+    private TestBackend(string name, Dictionary<string, string?> settings, string? directory, string? schema)
+    {
+        Name = name;
+        Settings = settings;
+        _directory = directory;
+        _schema = schema;
+        Store = CreateStore();
+    }
+
+    public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable);
+
+    public string Name { get; }
+
+    /// <summary>The <c>Queue</c> section for this database, to merge into a host's configuration.</summary>
+    public Dictionary<string, string?> Settings { get; }
+
+    public IJobStore Store { get; }
+
+    public static async Task<TestBackend> CreateAsync(string name)
+    {
+        if (name == Sqlite)
+        {
+            var directory = Path.Combine(Path.GetTempPath(), "nlphost-queue-tests", Guid.NewGuid().ToString("N"));
+            return new TestBackend(name, new() { ["Queue:Provider"] = "sqlite", ["Queue:DataDirectory"] = directory }, directory, null);
+        }
+
+        var schema = $"t_{Guid.NewGuid():N}";
+        await ExecutePostgresAsync($"CREATE SCHEMA {schema}");
+        var connectionString = new NpgsqlConnectionStringBuilder(PostgresConnectionString) { SearchPath = schema }.ToString();
+        return new TestBackend(name, new() { ["Queue:Provider"] = "postgres", ["Queue:ConnectionString"] = connectionString }, null, schema);
+    }
+
+    public IJobStore CreateStore()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+        var provider = new ServiceCollection().AddJobQueue(configuration).BuildServiceProvider();
+        _providers.Add(provider);
+        return provider.GetRequiredService<IJobStore>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+
+        if (_schema is not null)
+        {
+            await ExecutePostgresAsync($"DROP SCHEMA {_schema} CASCADE");
+        }
+
+        if (_directory is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static async Task ExecutePostgresAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
