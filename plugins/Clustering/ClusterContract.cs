@@ -24,8 +24,27 @@ public sealed record ClusterOptions
     /// <summary>Representative documents per cluster (closest to the centroid).</summary>
     public int Representatives { get; init; } = 3;
 
+    /// <summary>What documents are clustered on: <c>hybrid</c> (embedding + LSA, from 100 documents up) or <c>embedding</c>.</summary>
+    public ClusterRepresentation Representation { get; init; } = ClusterRepresentation.Hybrid;
+
+    /// <summary>Share of the embedding in the hybrid similarity (the rest is LSA).</summary>
+    public double EmbeddingWeight { get; init; } = 0.5;
+
+    /// <summary>Dimensions of the latent semantic (LSA) part of the hybrid representation.</summary>
+    public int LsaDimensions { get; init; } = 100;
+
     /// <summary>Seed for the random choices, so a run can be repeated.</summary>
     public int Seed { get; init; } = 42;
+}
+
+/// <summary>What documents are clustered on.</summary>
+public enum ClusterRepresentation
+{
+    /// <summary>Backbone embedding joined with TF-IDF LSA vectors (needs 100+ documents; fewer use embeddings).</summary>
+    Hybrid,
+
+    /// <summary>Backbone sentence embeddings only.</summary>
+    Embedding,
 }
 
 /// <summary>A group of documents.</summary>

@@ -47,6 +47,16 @@ internal static class ClusterInputValidator
             throw new TaskInputException("options.maxK", "must be at least 2");
         }
 
+        if (options.EmbeddingWeight is < 0 or > 1)
+        {
+            throw new TaskInputException("options.embeddingWeight", "must be between 0 and 1");
+        }
+
+        if (options.LsaDimensions is < 2 or > 1000)
+        {
+            throw new TaskInputException("options.lsaDimensions", "must be between 2 and 1000");
+        }
+
         if (options.MinClusterSize < 1 || options.Keywords < 0 || options.Representatives < 0)
         {
             throw new TaskInputException("options", "minClusterSize must be at least 1; keywords and representatives at least 0");

@@ -7,7 +7,7 @@ namespace NlpHost.Tasks.Clustering;
 /// <summary>Turns a fit into the task's output: members, representatives, keywords, outliers.</summary>
 internal static class ClusterReport
 {
-    public static ClusterOutput Build(IReadOnlyList<ClusterDocument> documents, IReadOnlyList<float[]> embeddings, SphericalKMeans.Result fit, ClusterOptions options, double? silhouette)
+    public static ClusterOutput Build(IReadOnlyList<ClusterDocument> documents, IReadOnlyList<float[]> vectors, SphericalKMeans.Result fit, ClusterOptions options, double? silhouette)
     {
         var k = fit.Centroids.Length;
         var labels = (int[])fit.Labels.Clone();
@@ -35,7 +35,7 @@ internal static class ClusterReport
         {
             var members = Enumerable.Range(0, labels.Length).Where(i => labels[i] == id).ToList();
             var representatives = members
-                .OrderByDescending(i => TensorPrimitives.Dot(embeddings[i], fit.Centroids[original]))
+                .OrderByDescending(i => TensorPrimitives.Dot(vectors[i], fit.Centroids[original]))
                 .Take(options.Representatives)
                 .Select(i => documents[i].Id)
                 .ToList();

@@ -1,5 +1,6 @@
 using NlpHost.Abstractions.Plugins;
 using NlpHost.Tasks.Clustering.Algorithms;
+using NlpHost.Tasks.Clustering.Representation;
 
 namespace NlpHost.Tasks.Clustering;
 
@@ -8,20 +9,22 @@ internal static class ClusteringPipeline
 {
     private const int EmbeddingChunk = 256;
 
-    public sealed record Outcome(List<float[]> Embeddings, SphericalKMeans.Result Fit, double? Silhouette);
+    // Vectors: what was clustered (embeddings or hybrid vectors), the space the centroids live in.
+    public sealed record Outcome(IReadOnlyList<float[]> Vectors, SphericalKMeans.Result Fit, double? Silhouette);
 
     public static async Task<Outcome> RunAsync(IReadOnlyList<string> texts, ClusterOptions options, TaskContext context, CancellationToken cancellationToken)
     {
         var embeddings = await EmbedAsync(texts, context, cancellationToken).ConfigureAwait(false);
         context.Progress.Report(new TaskProgress(0.8, "clustering"));
         var random = new Random(options.Seed);
+        var vectors = DocumentVectors.Build(texts, embeddings, options, random);
         // Identical texts embed identically; more clusters than distinct texts cannot be formed.
         var distinct = texts.Distinct(StringComparer.Ordinal).Count();
         var (k, silhouette) = options.K is { } given
             ? (Math.Min(given, distinct), null)
-            : KSelection.Choose(embeddings, Math.Min(options.MaxK, distinct), random, cancellationToken);
-        var fit = SphericalKMeans.Fit(embeddings, k, random, cancellationToken: cancellationToken);
-        return new Outcome(embeddings, fit, silhouette);
+            : KSelection.Choose(vectors, Math.Min(options.MaxK, distinct), random, cancellationToken);
+        var fit = SphericalKMeans.Fit(vectors, k, random, cancellationToken: cancellationToken);
+        return new Outcome(vectors, fit, silhouette);
     }
 
     private static async Task<List<float[]>> EmbedAsync(IReadOnlyList<string> texts, TaskContext context, CancellationToken cancellationToken)

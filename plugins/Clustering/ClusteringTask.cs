@@ -13,7 +13,7 @@ internal sealed class ClusteringTask : TaskPlugin<ClusterInput, ClusterOptions, 
     protected override async Task<ClusterOutput> ExecuteAsync(ClusterInput input, ClusterOptions options, TaskContext context, CancellationToken cancellationToken)
     {
         var outcome = await ClusteringPipeline.RunAsync([.. input.Documents.Select(d => d.Text)], options, context, cancellationToken).ConfigureAwait(false);
-        var output = ClusterReport.Build(input.Documents, outcome.Embeddings, outcome.Fit, options, outcome.Silhouette);
+        var output = ClusterReport.Build(input.Documents, outcome.Vectors, outcome.Fit, options, outcome.Silhouette);
         context.Progress.Report(new TaskProgress(1, "done"));
         return output;
     }

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Queue bookkeeping throughput: jobs/s of the trivial 'noop' task (tests/Fixtures/QueueProbePlugin), so what is
+# measured is leasing, result writes and polling, not a model. For each setup: a fresh queue, N 'nlphost worker'
+# processes started and ready, then M jobs queued in one 'nlphost submit noop --batch' and timed until
+# 'nlphost status' counts all M succeeded (polled every 0.2 s, so times are rounded up by up to ~0.5 s).
+# Setups: SQLite with 1 host; PostgreSQL with 1 and 3 hosts (skipped without a server).
+# Usage: bench/queue.sh [M]   (default 2000). PostgreSQL: NLPHOST_TEST_POSTGRES (Npgsql connection string,
+# e.g. from .ci/postgres.sh); each run gets its own schema, dropped afterwards.
+# Worker settings: defaults (Concurrency 2 per host) except Worker:PollMilliseconds 100 and per-job log lines off.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs="${1:-2000}"
+dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
+dotnet build tests/Fixtures/Fixtures.sln -c Release -nologo -v q >/dev/null
+host=src/NlpHost/bin/Release/net10.0/nlphost.dll
+work="$(mktemp -d)"
+pids=()
+schemas=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  for schema in "${schemas[@]}"; do psql_pg -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p "$work/plugins/QueueProbePlugin"
+cp tests/Fixtures/QueueProbePlugin/bin/Release/net10.0/* "$work/plugins/QueueProbePlugin/"
+seq 1 "$jobs" | sed 's/.*/{"marker":"m&"}/' > "$work/batch.jsonl"
+common=(--Plugins:Path "$work/plugins" --Backbone:ExecutionProvider cpu --Worker:PollMilliseconds 100
+        --Logging:LogLevel:NlpHost.Queue.Internal.Execution Warning)
+
+# Npgsql "Key=Value;..." to psql's environment.
+psql_pg() {
+  local -A kv=()
+  local part key
+  IFS=';' read -ra parts <<< "$NLPHOST_TEST_POSTGRES"
+  for part in "${parts[@]}"; do
+    [ -z "$part" ] && continue
+    key="${part%%=*}"
+    kv["${key,,}"]="${part#*=}"
+  done
+  PGHOST="${kv[host]:-localhost}" PGPORT="${kv[port]:-5432}" PGDATABASE="${kv[database]:-}" \
+    PGUSER="${kv[username]:-}" PGPASSWORD="${kv[password]:-}" psql -v ON_ERROR_STOP=1 -qtAX "$@"
+}
+
+# run <label> <hosts> <queue args...>: prints one table row.
+run() {
+  local label="$1" hosts="$2"
+  shift 2
+  local queue=("$@") started=() i
+  for i in $(seq 1 "$hosts"); do
+    dotnet "$host" worker "${queue[@]}" "${common[@]}" --Worker:WorkerId "bench-$i" > "$work/worker-$i.log" 2>&1 &
+    pids+=("$!")
+    started+=("$!")
+  done
+  for i in $(seq 1 "$hosts"); do
+    until grep -q "started with" "$work/worker-$i.log"; do sleep 0.2; done
+  done
+  local start end submitted count
+  start=$(date +%s.%N)
+  dotnet "$host" submit noop --batch "$work/batch.jsonl" "${queue[@]}" "${common[@]}" > /dev/null
+  submitted=$(date +%s.%N)
+  while true; do
+    count=$(dotnet "$host" status "${queue[@]}" "${common[@]}" | sed -n 's/.*"succeeded": *\([0-9]*\).*/\1/p')
+    [ "${count:-0}" -ge "$jobs" ] && break
+    sleep 0.2
+  done
+  end=$(date +%s.%N)
+  for pid in "${started[@]}"; do kill -TERM "$pid"; wait "$pid" || true; done
+  python3 -c "import sys; l,h,m,a,b,c=sys.argv[1:]; a,b,c=float(a),float(b),float(c); print(f'{l:<12} {h:<6} {m:<6} {b-a:<10.2f} {c-a:<10.2f} {int(m)/(c-a):<8.0f}')" \
+    "$label" "$hosts" "$jobs" "$start" "$submitted" "$end"
+}
+
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); date: $(date -u +%F); jobs: $jobs"
+printf '%-12s %-6s %-6s %-10s %-10s %-8s\n' queue hosts jobs submit_s total_s jobs/s
+run sqlite 1 --Queue:Provider sqlite --Queue:DataDirectory "$work/sqlite"
+if [ -z "${NLPHOST_TEST_POSTGRES:-}" ]; then
+  echo "postgres: skipped (set NLPHOST_TEST_POSTGRES, e.g. from .ci/postgres.sh)"
+  exit 0
+fi
+for hosts in 1 3; do
+  schema="bench_$(date +%s%N)"
+  schemas+=("$schema")
+  psql_pg -c "CREATE SCHEMA $schema" >/dev/null
+  run postgres "$hosts" --Queue:Provider postgres --Queue:ConnectionString "$NLPHOST_TEST_POSTGRES;Search Path=$schema"
+done
