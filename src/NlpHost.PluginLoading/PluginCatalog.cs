@@ -120,8 +120,8 @@ public sealed partial class PluginCatalog : IAsyncDisposable
 
         if (served.Count == 0)
         {
-            // Its load context is not needed; let it go now rather than at shutdown.
-            _ = plugin.DisposeAsync().AsTask();
+            // Kept only to be disposed with the others at shutdown: disposal is asynchronous and this path is not.
+            loaded.Plugins.Add(plugin);
             return new PluginRecord(name, assemblyPath, PluginState.Disabled, "all its tasks are disabled or served by another plugin", []);
         }
 

@@ -21,4 +21,7 @@ public interface IJobExecutor
         JsonElement? options,
         IProgress<TaskProgress> progress,
         CancellationToken cancellationToken);
+
+    /// <summary>The tasks this host can run; the worker leases only those. <see langword="null"/> means any.</summary>
+    IReadOnlyCollection<string>? ServedTasks => null;
 }

@@ -38,7 +38,14 @@ public interface IJobStore
     /// visible, or a running job whose lease expired (its worker was lost). Counts an attempt.
     /// </summary>
     /// <returns>The leased job, now running, or <see langword="null"/> when none is available.</returns>
-    Task<Job?> LeaseAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
+    Task<Job?> LeaseAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
+        LeaseAsync(owner, leaseDuration, tasks: null, cancellationToken);
+
+    /// <summary>
+    /// Leases the next available job whose task is one of <paramref name="tasks"/> (all tasks when <see langword="null"/>),
+    /// so hosts of a fleet that serve different tasks only take the jobs they can run.
+    /// </summary>
+    Task<Job?> LeaseAsync(string owner, TimeSpan leaseDuration, IReadOnlyCollection<string>? tasks, CancellationToken cancellationToken);
 
     /// <summary>Extends the lease, only while <paramref name="owner"/> still owns the running job.</summary>
     Task<LeaseRenewal> RenewLeaseAsync(string id, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);

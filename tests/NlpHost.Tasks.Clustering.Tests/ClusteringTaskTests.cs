@@ -51,6 +51,42 @@ public sealed class ClusteringTaskTests(RealBackbone backbone) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Hybrid_representation_recovers_topics_in_a_larger_set()
+    {
+        // 120 documents: enough for the TF-IDF + LSA half of the hybrid representation to switch on.
+        string[] subjects = ["The team", "Our captain", "The young striker", "The visiting side", "The coach's squad"];
+        string[] sport = ["won the league match", "lost the cup final on penalties", "scored in extra time", "trained before the derby", "kept a clean sheet"];
+        string[] cooks = ["The chef", "My grandmother", "The baker", "Our cook", "The pastry student"];
+        string[] cooking = ["roasted the chicken with garlic", "baked bread with rye flour", "simmered a tomato sauce", "whisked eggs for the omelette", "fried onions in butter"];
+        string[] users = ["The engineer", "My laptop", "The server admin", "Our developer", "The new phone"];
+        string[] computing = ["installed the operating system update", "crashed after the driver upgrade", "compiled the source code", "backed up files to the cloud", "rebooted after the kernel patch"];
+        var gold = new List<string>();
+        var documents = new List<ClusterDocument>();
+        foreach (var (topic, who, what) in new[] { ("sport", subjects, sport), ("cooking", cooks, cooking), ("computers", users, computing) })
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                documents.Add(new ClusterDocument($"{topic}-{i}", $"{who[i % 5]} {what[(i / 5) % 5]} on day {i}."));
+                gold.Add(topic);
+            }
+        }
+
+        var output = await RunAsync(documents, new { k = 3, representation = "hybrid" });
+
+        var labels = new Dictionary<string, int>();
+        foreach (var cluster in output.GetProperty("clusters").EnumerateArray())
+        {
+            foreach (var member in cluster.GetProperty("members").EnumerateArray())
+            {
+                labels[member.GetString()!] = cluster.GetProperty("id").GetInt32();
+            }
+        }
+
+        var ari = ClusteringMetrics.Compute(gold, [.. documents.Select(d => labels[d.Id])]).Ari;
+        Assert.True(ari > 0.6, $"ARI {ari:0.00}");
+    }
+
+    [Fact]
     public async Task Keywords_are_words_of_the_clusters_own_documents()
     {
         var documents = Documents();

@@ -11,6 +11,13 @@ public interface ITaskPlugin
     /// <summary>What the task is called, what it takes and what it needs.</summary>
     TaskDescriptor Descriptor { get; }
 
+    /// <summary>
+    /// Checks a request without running it, so a bad job is refused when it is submitted rather than
+    /// when a worker picks it up.
+    /// </summary>
+    /// <exception cref="TaskInputException">The input or options are invalid; the exception names the field.</exception>
+    void Validate(TaskRequest request);
+
     /// <summary>Runs the task on one document.</summary>
     /// <param name="request">The job's input and per-job options as JSON.</param>
     /// <param name="context">The shared backbone, the plugin's settings, progress and logging.</param>

@@ -21,15 +21,12 @@ public abstract class TaskPlugin<TInput, TOptions, TOutput> : ITaskPlugin
         new(name, version, description, typeof(TInput), typeof(TOptions), typeof(TOutput), heads);
 
     /// <inheritdoc />
+    public void Validate(TaskRequest request) => BindAndValidate(request);
+
+    /// <inheritdoc />
     public async Task<JsonElement> ExecuteAsync(TaskRequest request, TaskContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var input = Bind<TInput>(request.Input, "input")
-            ?? throw new TaskInputException("input", $"expected a JSON object for task '{Descriptor.Name}'");
-        var options = request.Options is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } json
-            ? Bind<TOptions>(json, "options") ?? new TOptions()
-            : new TOptions();
-        Validate(input, options);
+        var (input, options) = BindAndValidate(request);
         var output = await ExecuteAsync(input, options, context, cancellationToken).ConfigureAwait(false);
         return JsonSerializer.SerializeToElement(output, TaskJson.Options);
     }
@@ -39,6 +36,18 @@ public abstract class TaskPlugin<TInput, TOptions, TOutput> : ITaskPlugin
 
     /// <summary>Runs the task on validated input.</summary>
     protected abstract Task<TOutput> ExecuteAsync(TInput input, TOptions options, TaskContext context, CancellationToken cancellationToken);
+
+    private (TInput Input, TOptions Options) BindAndValidate(TaskRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var input = Bind<TInput>(request.Input, "input")
+            ?? throw new TaskInputException("input", $"expected a JSON object for task '{Descriptor.Name}'");
+        var options = request.Options is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } json
+            ? Bind<TOptions>(json, "options") ?? new TOptions()
+            : new TOptions();
+        Validate(input, options);
+        return (input, options);
+    }
 
     private static T? Bind<T>(JsonElement json, string root)
     {

@@ -73,9 +73,13 @@ internal sealed class BatchScheduler : IAsyncDisposable
         {
         }
 
+        // Sequences already taken into a batch when the stop came, and any still queued: fail them, never strand them.
+        // Completed ones are unaffected (completion is set once).
+        var disposed = new ObjectDisposedException(nameof(BatchScheduler), "the backbone was disposed before this sequence ran");
+        batch.ForEach(p => p.Fail(disposed));
         while (_queue.Reader.TryRead(out var left))
         {
-            left.Fail(new ObjectDisposedException(nameof(BatchScheduler), "the backbone was disposed before this sequence ran"));
+            left.Fail(disposed);
         }
     }
 

@@ -17,17 +17,31 @@ internal sealed class EncoderSession : IDisposable
     public EncoderSession(string modelPath, SessionOptions options)
     {
         _session = new InferenceSession(modelPath, options);
-        var inputs = _session.InputMetadata;
-        _idsName = Require(inputs, "input_ids", modelPath);
-        _maskName = Require(inputs, "attention_mask", modelPath);
-        _typeName = inputs.ContainsKey("token_type_ids") ? "token_type_ids" : null;
-        _int32Inputs = inputs[_idsName].ElementDataType == TensorElementType.Int32;
-        var output = _session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state" : _session.OutputNames[0];
-        _outputNames = [output];
-        var dims = _session.OutputMetadata[output].Dimensions;
-        HiddenSize = dims.Length == 3 && dims[2] > 0
+        try
+        {
+            (_idsName, _maskName, _typeName, _int32Inputs, _outputNames, HiddenSize) = Describe(_session, modelPath);
+        }
+        catch
+        {
+            // A model of the wrong shape must not leak its native session.
+            _session.Dispose();
+            throw;
+        }
+    }
+
+    private static (string Ids, string Mask, string? Type, bool Int32, string[] Outputs, int Hidden) Describe(InferenceSession session, string modelPath)
+    {
+        var inputs = session.InputMetadata;
+        var ids = Require(inputs, "input_ids", modelPath);
+        var mask = Require(inputs, "attention_mask", modelPath);
+        var type = inputs.ContainsKey("token_type_ids") ? "token_type_ids" : null;
+        var int32 = inputs[ids].ElementDataType == TensorElementType.Int32;
+        var output = session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state" : session.OutputNames[0];
+        var dims = session.OutputMetadata[output].Dimensions;
+        var hidden = dims.Length == 3 && dims[2] > 0
             ? dims[2]
             : throw new InvalidDataException($"model '{modelPath}': output '{output}' is not [batch, tokens, hidden] with a fixed hidden size");
+        return (ids, mask, type, int32, [output], hidden);
     }
 
     public int HiddenSize { get; }

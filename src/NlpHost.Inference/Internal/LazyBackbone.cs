@@ -5,20 +5,38 @@ namespace NlpHost.Inference.Internal;
 /// <summary>Defers loading the model until a member is first used, so commands that never encode pay nothing.</summary>
 internal sealed class LazyBackbone(Func<Backbone> create) : IBackbone, IAsyncDisposable
 {
-    private readonly Lazy<Backbone> _backbone = new(create, LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lock _gate = new();
+    private Backbone? _created;
 
-    public BackboneInfo Info => _backbone.Value.Info;
+    // Not Lazy<T>: it would cache a failed load (a missing file since fixed, a device hiccup) for the life of the process.
+    private Backbone Value
+    {
+        get
+        {
+            if (Volatile.Read(ref _created) is { } created)
+            {
+                return created;
+            }
 
-    public TokenizedText Tokenize(string text) => _backbone.Value.Tokenize(text);
+            lock (_gate)
+            {
+                return _created ??= create();
+            }
+        }
+    }
 
-    public IReadOnlyList<TokenizedText> TokenizeWindows(string text, int maxTokens, int stride) => _backbone.Value.TokenizeWindows(text, maxTokens, stride);
+    public BackboneInfo Info => Value.Info;
 
-    public Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) => _backbone.Value.EmbedAsync(texts, cancellationToken);
+    public TokenizedText Tokenize(string text) => Value.Tokenize(text);
+
+    public IReadOnlyList<TokenizedText> TokenizeWindows(string text, int maxTokens, int stride) => Value.TokenizeWindows(text, maxTokens, stride);
+
+    public Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) => Value.EmbedAsync(texts, cancellationToken);
 
     public Task<IReadOnlyList<HiddenStates>> EncodeAsync(IReadOnlyList<EncoderInput> inputs, CancellationToken cancellationToken) =>
-        _backbone.Value.EncodeAsync(inputs, cancellationToken);
+        Value.EncodeAsync(inputs, cancellationToken);
 
-    public IOnnxModel OpenModel(string path) => _backbone.Value.OpenModel(path);
+    public IOnnxModel OpenModel(string path) => Value.OpenModel(path);
 
-    public ValueTask DisposeAsync() => _backbone.IsValueCreated ? _backbone.Value.DisposeAsync() : ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => Volatile.Read(ref _created) is { } created ? created.DisposeAsync() : ValueTask.CompletedTask;
 }

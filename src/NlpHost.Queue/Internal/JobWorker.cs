@@ -11,7 +11,7 @@ namespace NlpHost.Queue.Internal;
 /// finish within <see cref="WorkerOptions.ShutdownGraceSeconds"/>, then cancels and releases the rest to the queue.
 /// </summary>
 internal sealed class JobWorker(
-    IJobStore store, JobRunner runner, JobPipelines pipelines, JobMetrics metrics,
+    IJobStore store, IJobExecutor executor, JobRunner runner, JobPipelines pipelines, JobMetrics metrics,
     IOptions<WorkerOptions> options, TimeProvider time, ILogger<JobWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan DepthSampleInterval = TimeSpan.FromSeconds(10);
@@ -51,7 +51,7 @@ internal sealed class JobWorker(
             try
             {
                 // Not cancellable: a lease that commits after we stopped waiting would strand the job until it expires.
-                job = await store.LeaseAsync(owner, lease, CancellationToken.None).ConfigureAwait(false);
+                job = await store.LeaseAsync(owner, lease, executor.ServedTasks, CancellationToken.None).ConfigureAwait(false);
             }
             catch (DbException exception)
             {
@@ -66,7 +66,15 @@ internal sealed class JobWorker(
                 continue;
             }
 
-            await runner.RunAsync(job, owner, hardStop).ConfigureAwait(false);
+            try
+            {
+                await runner.RunAsync(job, owner, hardStop).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // One job's unexpected fault must not silently end this slot; its lease expires and it is redelivered.
+                Log.SlotFault(logger, job.Id, exception);
+            }
         }
     }
 

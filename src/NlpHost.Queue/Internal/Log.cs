@@ -52,4 +52,7 @@ internal static partial class Log
 
     [LoggerMessage(16, LogLevel.Warning, "Sampling queue depth failed")]
     public static partial void DepthSampleFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(17, LogLevel.Error, "Job {JobId}: unexpected fault in the worker; the job is redelivered when its lease expires")]
+    public static partial void SlotFault(ILogger logger, string jobId, Exception exception);
 }

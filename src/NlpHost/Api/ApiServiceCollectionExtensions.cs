@@ -9,7 +9,22 @@ internal static class ApiServiceCollectionExtensions
 {
     public static IServiceCollection AddNlpHostApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>()
+            .Bind(configuration.GetSection(ApiOptions.SectionName))
+            .Configure(options =>
+            {
+                // NLPHOST_Api__Keys=a,b or --Api:Keys a,b give one string, which list binding would silently drop,
+                // leaving the API open: take it as a comma-separated list.
+                if (configuration[$"{ApiOptions.SectionName}:{nameof(ApiOptions.Keys)}"] is { Length: > 0 } keys)
+                {
+                    foreach (var key in keys.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        options.Keys.Add(key);
+                    }
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = TaskJson.Options.PropertyNamingPolicy;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NlpHost.Abstractions.Plugins;
 using NlpHost.PluginLoading;
 using NlpHost.Queue.Jobs;
 
@@ -42,6 +43,15 @@ internal static class SubmissionValidator
         }
 
         var options = job.Options is { ValueKind: JsonValueKind.Object } o ? o : (JsonElement?)null;
+        try
+        {
+            catalog.Tasks[job.Task].Validate(new TaskRequest(input, options));
+        }
+        catch (TaskInputException e)
+        {
+            return (null, new Problem(400, prefix + e.Field, e.Message));
+        }
+
         return (new JobRequest(job.Task, input, options, job.Priority ?? 0, job.IdempotencyKey, job.MaxAttempts), null);
     }
 }

@@ -36,6 +36,10 @@ internal static class CommandRunner
         {
             return Fail("invalid configuration: " + string.Join("; ", e.Failures), ExitCodes.Configuration);
         }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            return Fail("invalid configuration: " + e.Message, ExitCodes.Configuration);
+        }
         catch (UsageException e)
         {
             return Fail(e.Message, ExitCodes.Usage);

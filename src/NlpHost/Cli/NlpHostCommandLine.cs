@@ -34,6 +34,18 @@ internal static class NlpHostCommandLine
         }
 
         var parse = root.Parse(command);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync("nlphost: " + error.Message).ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync("See 'nlphost --help'.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+
         // The generic host handles SIGTERM/SIGINT itself (graceful shutdown); the parser must not cut it short.
         return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);
     }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.PluginLoading;
+using NlpHost.PluginLoading.Execution;
 using NlpHost.Queue.Jobs;
 
 namespace NlpHost.Cli;
@@ -24,6 +26,7 @@ internal static class SubmitCommand
             var (host, store) = await QueueCommands.OpenAsync(overrides, token).ConfigureAwait(false);
             using (host)
             {
+                Validate(host.Services.GetRequiredService<PluginCatalog>(), requests);
                 var results = await store.EnqueueBatchAsync(requests, token).ConfigureAwait(false);
                 foreach (var result in results)
                 {
@@ -48,6 +51,33 @@ internal static class SubmitCommand
             }
         }, ct));
         return command;
+    }
+
+    // Refuse bad jobs here, with the line and field, rather than let a worker fail them later.
+    private static void Validate(PluginCatalog catalog, List<JobRequest> requests)
+    {
+        if (requests.Count == 0)
+        {
+            throw new UsageException("nothing to submit: the batch file has no lines");
+        }
+
+        if (!catalog.Tasks.TryGetValue(requests[0].Task, out var plugin))
+        {
+            throw new TaskUnavailableException($"unknown task '{requests[0].Task}'; served here: {string.Join(", ", catalog.Tasks.Keys.Order(StringComparer.Ordinal))}");
+        }
+
+        for (var i = 0; i < requests.Count; i++)
+        {
+            try
+            {
+                plugin.Validate(new TaskRequest(requests[i].Input, requests[i].Options));
+            }
+            catch (TaskInputException e) when (requests.Count > 1)
+            {
+                var reason = e.Message.StartsWith(e.Field + ": ", StringComparison.Ordinal) ? e.Message[(e.Field.Length + 2)..] : e.Message;
+                throw new TaskInputException($"job {i + 1} of {requests.Count}, {e.Field}", reason, e);
+            }
+        }
     }
 
     private static async Task<List<JobRequest>> ReadRequestsAsync(string task, string? input, string? batch, string? optionsText, int priority, string? key, CancellationToken cancellationToken)

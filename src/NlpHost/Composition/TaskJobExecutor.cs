@@ -1,13 +1,20 @@
 using System.Text.Json;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.PluginLoading;
 using NlpHost.PluginLoading.Execution;
 using NlpHost.Queue;
 
 namespace NlpHost.Composition;
 
 /// <summary>Lets the queue's worker run jobs through the plugins.</summary>
-internal sealed class TaskJobExecutor(TaskRunner runner) : IJobExecutor
+internal sealed class TaskJobExecutor(TaskRunner runner, PluginCatalog catalog) : IJobExecutor
 {
+    // In a fleet, a host without a task's plugin leaves those jobs to hosts that have it. A host that has the
+    // plugin but lacks a required head fails the job with the reason: that is a deployment error to see, not to hide.
+    private readonly Lazy<IReadOnlyCollection<string>> _served = new(() => [.. catalog.Tasks.Keys]);
+
+    public IReadOnlyCollection<string>? ServedTasks => _served.Value;
+
     public async Task<JsonElement> ExecuteAsync(string task, JsonElement input, JsonElement? options, IProgress<TaskProgress> progress, CancellationToken cancellationToken)
     {
         try

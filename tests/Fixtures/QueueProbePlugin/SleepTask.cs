@@ -5,6 +5,9 @@ namespace QueueProbePlugin;
 public sealed record SleepOptions
 {
     public int Ms { get; init; }
+
+    /// <summary>Refuse the input only when running, as a task does when the problem shows only in the work itself.</summary>
+    public bool RejectWhenRunning { get; init; }
 }
 
 /// <summary>Waits <c>options.ms</c> (cancellable), recording its start and end, and returns its marker.</summary>
@@ -23,6 +26,11 @@ public sealed class SleepTask : TaskPlugin<ProbeInput, SleepOptions, ProbeOutput
 
     protected override async Task<ProbeOutput> ExecuteAsync(ProbeInput input, SleepOptions options, TaskContext context, CancellationToken cancellationToken)
     {
+        if (options.RejectWhenRunning)
+        {
+            throw new TaskInputException("input.marker", $"'{input.Marker}' rejected while running");
+        }
+
         var run = ExecutionLog.NewRun();
         ExecutionLog.Record(context, input.Marker, "start", run);
         if (options.Ms > 0)

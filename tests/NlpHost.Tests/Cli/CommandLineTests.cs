@@ -67,4 +67,22 @@ public sealed class CommandLineTests
         Assert.Equal(5, result.ExitCode);
         Assert.Contains("ModelsPath", result.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Command_line_errors_exit_2()
+    {
+        var result = await NlpHostProcess.RunAsync(["run", "cluster"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--input", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_config_value_of_the_wrong_type_exits_5_and_names_the_key()
+    {
+        var result = await NlpHostProcess.RunAsync(["run", "cluster", "--input", "-", "--Backbone:MaxBatchSize", "many"], standardInput: "{}");
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("Backbone:MaxBatchSize", result.StandardError, StringComparison.Ordinal);
+    }
 }

@@ -16,7 +16,7 @@ public sealed class FailureHandlingTests(FixturePlugins fixtures)
         using var server = await queue.StartServerAsync(["--Worker:BackoffBaseSeconds", BackoffBaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
         var transient = await server.SubmitAsync(new { task = "transient", input = new { marker = "flaky" }, maxAttempts = MaxAttempts });
-        var badInput = await server.SubmitAsync(new { task = "sleep", input = new { marker = "" } });
+        var badInput = await server.SubmitAsync(new { task = "sleep", input = new { marker = "bad" }, options = new { rejectWhenRunning = true } });
         var others = new List<string>();
         for (var i = 0; i < 20; i++)
         {
@@ -38,7 +38,7 @@ public sealed class FailureHandlingTests(FixturePlugins fixtures)
         var failed = jobs[badInput];
         Assert.Equal("failed", failed.GetProperty("state").GetString());
         Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
-        Assert.Contains("input.marker: is required", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("input.marker: 'bad' rejected while running", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
 
         Assert.All(others, id => Assert.Equal("succeeded", jobs[id].GetProperty("state").GetString()));
         Assert.All(others, id => Assert.Equal(1, jobs[id].GetProperty("attempts").GetInt32()));

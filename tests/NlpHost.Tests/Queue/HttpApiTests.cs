@@ -15,7 +15,7 @@ public sealed class HttpApiTests(FixturePlugins fixtures)
     public async Task Api_validates_limits_authenticates_cancels_and_reports_health_metrics_and_openapi()
     {
         await using var queue = QueueDeployment.Sqlite(fixtures);
-        using var server = await queue.StartServerAsync(["--Api:Keys:0", Key, "--Api:MaxRequestBytes", "1024", "--Worker:Concurrency", "1"], Key);
+        using var server = await queue.StartServerAsync(["--Api:Keys", $"another-key, {Key}", "--Api:MaxRequestBytes", "1024", "--Worker:Concurrency", "1"], Key);
         var client = server.Client;
 
         using (var anonymous = new HttpClient { BaseAddress = client.BaseAddress })
@@ -28,6 +28,11 @@ public sealed class HttpApiTests(FixturePlugins fixtures)
         var missingInput = await PostAsync(client, new { task = "sleep" });
         Assert.Equal(HttpStatusCode.BadRequest, missingInput.Status);
         Assert.True(missingInput.Body.GetProperty("errors").TryGetProperty("input", out _), missingInput.Body.ToString());
+
+        // The task's own validation runs at submission: the job is refused, not failed later by a worker.
+        var badInput = await PostAsync(client, new { task = "sleep", input = new { } });
+        Assert.Equal(HttpStatusCode.BadRequest, badInput.Status);
+        Assert.True(badInput.Body.GetProperty("errors").TryGetProperty("input.marker", out _), badInput.Body.ToString());
 
         var unknownTask = await PostAsync(client, new { task = "no-such-task", input = new { } });
         Assert.Equal(HttpStatusCode.NotFound, unknownTask.Status);

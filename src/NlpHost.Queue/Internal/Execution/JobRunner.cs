@@ -30,8 +30,8 @@ internal sealed class JobRunner(
         var keeper = new LeaseKeeper(store, job.Id, owner, _options, time, progress, execution, logger);
         var started = time.GetTimestamp();
         Log.JobStarted(logger, job.Id, job.Task, attempts, maxAttempts);
-        keeper.Start();
 
+        // Built before the heartbeat starts: if building throws, no keeper is left renewing the lease forever.
         var pipeline = pipelines.Create(Math.Max(0, maxAttempts - attempts), async args =>
         {
             attempts++;
@@ -44,6 +44,7 @@ internal sealed class JobRunner(
 
         JsonElement result = default;
         Exception? fault = null;
+        keeper.Start();
         try
         {
             result = await pipeline.ExecuteAsync(
@@ -80,6 +81,13 @@ internal sealed class JobRunner(
 
     private async Task CompleteAsync(Outcome outcome, JsonElement result)
     {
+        if (result.ValueKind == JsonValueKind.Undefined)
+        {
+            // A plugin bug, not a passing fault: retrying would return nothing again.
+            await store.FailPermanentAsync(outcome.Job.Id, outcome.Owner, $"task '{outcome.Job.Task}' returned no result", CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
         var write = await store.CompleteAsync(outcome.Job.Id, outcome.Owner, result, CancellationToken.None).ConfigureAwait(false);
         if (write.Applied)
         {

@@ -14,9 +14,10 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         Require(errors, options.PollMilliseconds >= 10, "PollMilliseconds", "at least 10", options.PollMilliseconds);
         Require(errors, options.MaxAttempts >= 1, "MaxAttempts", "at least 1", options.MaxAttempts);
         Require(errors, options.BackoffBaseSeconds >= 0, "BackoffBaseSeconds", "0 or more", options.BackoffBaseSeconds);
-        Require(errors, options.BackoffMaxSeconds >= options.BackoffBaseSeconds,
-            "BackoffMaxSeconds", "at least Worker:BackoffBaseSeconds", options.BackoffMaxSeconds);
-        Require(errors, options.JobTimeoutSeconds > 0, "JobTimeoutSeconds", "positive", options.JobTimeoutSeconds);
+        // Polly refuses delays above a day; say so at start rather than when the first job runs.
+        Require(errors, options.BackoffMaxSeconds >= options.BackoffBaseSeconds && options.BackoffMaxSeconds <= 86_400,
+            "BackoffMaxSeconds", "at least Worker:BackoffBaseSeconds and at most 86400", options.BackoffMaxSeconds);
+        Require(errors, options.JobTimeoutSeconds is >= 0.01 and <= 86_400, "JobTimeoutSeconds", "between 0.01 and 86400", options.JobTimeoutSeconds);
         Require(errors, options.ShutdownGraceSeconds >= 0, "ShutdownGraceSeconds", "0 or more", options.ShutdownGraceSeconds);
         Require(errors, options.BreakerFailureRatio is > 0 and <= 1, "BreakerFailureRatio", "above 0 and at most 1", options.BreakerFailureRatio);
         Require(errors, options.BreakerMinimumThroughput >= 2, "BreakerMinimumThroughput", "at least 2", options.BreakerMinimumThroughput);

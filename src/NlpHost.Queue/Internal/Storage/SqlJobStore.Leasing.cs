@@ -9,12 +9,17 @@ internal abstract partial class SqlJobStore
 {
     private const string OwnedRunning = "id = @id AND state = 'running' AND lease_owner = @owner";
 
-    public async Task<Job?> LeaseAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    public async Task<Job?> LeaseAsync(string owner, TimeSpan leaseDuration, IReadOnlyCollection<string>? tasks, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        if (tasks is { Count: 0 })
+        {
+            return null;
+        }
+
         while (true)
         {
-            var job = await LeaseOnceAsync(owner, leaseDuration, cancellationToken).ConfigureAwait(false);
+            var job = await LeaseOnceAsync(owner, leaseDuration, tasks, cancellationToken).ConfigureAwait(false);
             if (job is null)
             {
                 return null;
@@ -61,14 +66,15 @@ internal abstract partial class SqlJobStore
             command.Add("message", progress.Message, DbType.String);
         }, cancellationToken);
 
-    private Task<Job?> LeaseOnceAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
+    private Task<Job?> LeaseOnceAsync(string owner, TimeSpan leaseDuration, IReadOnlyCollection<string>? tasks, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
         {
+            var taskFilter = tasks is null ? "" : $" AND task IN ({string.Join(", ", Enumerable.Range(0, tasks.Count).Select(i => $"@task{i}"))})";
             await using var command = Command(connection, transaction, $"""
                 UPDATE jobs SET state = 'running', lease_owner = @owner, lease_expires_at = @expires, attempts = attempts + 1,
                                 started_at = COALESCE(started_at, @now), updated_at = @now
                 WHERE id = (SELECT id FROM jobs
-                            WHERE (state = 'queued' AND visible_at <= @now) OR (state = 'running' AND lease_expires_at < @now)
+                            WHERE ((state = 'queued' AND visible_at <= @now) OR (state = 'running' AND lease_expires_at < @now)){taskFilter}
                             ORDER BY priority DESC, seq
                             LIMIT 1{LeaseLockClause})
                 RETURNING {JobRow.Columns}
@@ -77,6 +83,11 @@ internal abstract partial class SqlJobStore
             command.Add("owner", owner, DbType.String);
             command.Add("expires", now + (long)leaseDuration.TotalMilliseconds, DbType.Int64);
             command.Add("now", now, DbType.Int64);
+            foreach (var (task, i) in (tasks ?? []).Select((t, i) => (t, i)))
+            {
+                command.Add($"task{i}", task, DbType.String);
+            }
+
             return await ReadSingleAsync(command, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
