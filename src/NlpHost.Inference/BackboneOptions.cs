@@ -9,8 +9,8 @@ public sealed class BackboneOptions
     public const string SectionName = "Backbone";
 
     /// <summary>
-    /// Directory that relative <see cref="ModelPath"/> and <see cref="VocabPath"/> are resolved against; the host
-    /// sets it to its content root (the repository root in development). Defaults to the current directory.
+    /// Directory that relative <see cref="ModelPath"/> and <see cref="VocabPath"/> are resolved against; unset means the
+    /// current directory, which is the nlphost host's content root.
     /// </summary>
     public string? BaseDirectory { get; set; }
 
