@@ -9,8 +9,14 @@ public sealed record ClusterInput(IReadOnlyList<ClusterDocument> Documents);
 /// <summary>Per-job options of <c>cluster</c>.</summary>
 public sealed record ClusterOptions
 {
-    /// <summary>Number of clusters; <see langword="null"/> chooses it by silhouette.</summary>
+    /// <summary><c>kmeans</c> (default) or <c>agglomerative</c> (average linkage, stops at <see cref="DistanceThreshold"/>).</summary>
+    public ClusterAlgorithm Algorithm { get; init; } = ClusterAlgorithm.KMeans;
+
+    /// <summary>Number of clusters; <see langword="null"/> chooses it (k-means: by silhouette; agglomerative: by <see cref="DistanceThreshold"/>).</summary>
     public int? K { get; init; }
+
+    /// <summary>Agglomerative only: clusters further apart than this cosine distance (0..2) are not merged.</summary>
+    public double DistanceThreshold { get; init; } = 0.6;
 
     /// <summary>Largest k tried when <see cref="K"/> is not given.</summary>
     public int MaxK { get; init; } = 30;
@@ -35,6 +41,16 @@ public sealed record ClusterOptions
 
     /// <summary>Seed for the random choices, so a run can be repeated.</summary>
     public int Seed { get; init; } = 42;
+}
+
+/// <summary>How clusters are formed.</summary>
+public enum ClusterAlgorithm
+{
+    /// <summary>Spherical k-means with k-means++ seeds; k given or chosen by silhouette.</summary>
+    KMeans,
+
+    /// <summary>Average-linkage agglomerative clustering up to a distance threshold (exact up to 2,000 documents, sampled beyond).</summary>
+    Agglomerative,
 }
 
 /// <summary>What documents are clustered on.</summary>

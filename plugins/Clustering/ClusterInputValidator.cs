@@ -37,6 +37,11 @@ internal static class ClusterInputValidator
             }
         }
 
+        ValidateOptions(options);
+    }
+
+    public static void ValidateOptions(ClusterOptions options)
+    {
         if (options.K is < 1)
         {
             throw new TaskInputException("options.k", "must be at least 1 (or leave it out to choose automatically)");
@@ -45,6 +50,11 @@ internal static class ClusterInputValidator
         if (options.MaxK < 2)
         {
             throw new TaskInputException("options.maxK", "must be at least 2");
+        }
+
+        if (options.DistanceThreshold is < 0 or > 2)
+        {
+            throw new TaskInputException("options.distanceThreshold", "must be a cosine distance between 0 and 2");
         }
 
         if (options.EmbeddingWeight is < 0 or > 1)

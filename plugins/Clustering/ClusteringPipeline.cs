@@ -20,6 +20,12 @@ internal static class ClusteringPipeline
         var vectors = DocumentVectors.Build(texts, embeddings, options, random);
         // Identical texts embed identically; more clusters than distinct texts cannot be formed.
         var distinct = texts.Distinct(StringComparer.Ordinal).Count();
+        if (options.Algorithm == ClusterAlgorithm.Agglomerative)
+        {
+            var tree = AverageLinkage.Fit(vectors, options.DistanceThreshold, options.K is { } wanted ? Math.Min(wanted, distinct) : null, random, cancellationToken);
+            return new Outcome(vectors, tree, null);
+        }
+
         var (k, silhouette) = options.K is { } given
             ? (Math.Min(given, distinct), null)
             : KSelection.Choose(vectors, Math.Min(options.MaxK, distinct), random, cancellationToken);

@@ -42,6 +42,28 @@ public sealed class ClusteringTaskTests(RealBackbone backbone) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Agglomerative_clustering_recovers_obvious_topics()
+    {
+        var output = await RunAsync(Documents(), new { algorithm = "agglomerative", k = 3 });
+
+        var ari = ClusteringMetrics.Compute(Topics.Select(t => t.Topic).ToList(), Labels(output)).Ari;
+        Assert.True(ari > 0.6, $"ARI {ari:0.00}");
+    }
+
+    [Fact]
+    public async Task Agglomerative_threshold_keeps_far_apart_documents_apart()
+    {
+        var documents = Enumerable.Range(0, 3).Select(i => new ClusterDocument($"same-{i}", "The same words again."))
+            .Append(new ClusterDocument("odd", "Volcanic ash grounded flights across the region.")).ToList();
+
+        var merged = await RunAsync(documents, new { algorithm = "agglomerative", distanceThreshold = 2.0 });
+        var split = await RunAsync(documents, new { algorithm = "agglomerative", distanceThreshold = 0.1 });
+
+        Assert.Single(merged.GetProperty("clusters").EnumerateArray());
+        Assert.Equal([3, 1], split.GetProperty("clusters").EnumerateArray().Select(c => c.GetProperty("size").GetInt32()));
+    }
+
+    [Fact]
     public async Task Obvious_topics_are_recovered_with_k_chosen_automatically()
     {
         var output = await RunAsync(Documents(), new { maxK = 8 });

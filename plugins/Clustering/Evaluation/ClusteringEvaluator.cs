@@ -22,9 +22,7 @@ internal sealed class ClusteringEvaluator : ITaskEvaluator
             throw new TaskInputException("data", $"'{request.DataPath}' holds no documents");
         }
 
-        var options = request.Options is { ValueKind: JsonValueKind.Object } json
-            ? json.Deserialize<ClusterOptions>(TaskJson.Options) ?? new ClusterOptions()
-            : new ClusterOptions();
+        var options = ReadOptions(request.Options);
         var texts = items.Select(i => i.Text).ToList();
         var gold = items.Select(i => i.Label).ToList();
 
@@ -44,6 +42,20 @@ internal sealed class ClusteringEvaluator : ITaskEvaluator
         };
         var predictions = items.Select((item, i) => (object)new { id = item.Id, cluster = outcome.Fit.Labels[i] }).ToList();
         return new EvaluationReport(metrics, predictions);
+    }
+
+    private static ClusterOptions ReadOptions(JsonElement? json)
+    {
+        try
+        {
+            var options = json is { ValueKind: JsonValueKind.Object } o ? o.Deserialize<ClusterOptions>(TaskJson.Options) ?? new ClusterOptions() : new ClusterOptions();
+            ClusterInputValidator.ValidateOptions(options);
+            return options;
+        }
+        catch (JsonException e)
+        {
+            throw new TaskInputException("options", e.Message, e);
+        }
     }
 
     private static Dictionary<string, double> Row(ClusteringMetrics.Scores scores, int k, double seconds) => new()
