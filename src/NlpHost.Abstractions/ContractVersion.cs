@@ -5,6 +5,12 @@ namespace NlpHost.Abstractions;
 /// (see <see cref="Plugins.NlpHostPluginAttribute"/>); the host refuses a plugin whose major differs
 /// from its own, or whose minor is newer than its own.
 /// </summary>
+/// <remarks>
+/// Compatibility rules for a minor version: add members, never change or remove them. Records keep their primary
+/// constructors as they are; a new field is an optional <c>init</c> property with a default, so plugins compiled
+/// against an older minor keep binding. New capabilities for a kind of plugin (e.g. a stateful decoder session
+/// for generation heads) come as new interfaces, discovered with a type test, not as members added to existing ones.
+/// </remarks>
 public static class ContractVersion
 {
     /// <summary>Incremented on a breaking change to any public type of this assembly.</summary>

@@ -26,12 +26,24 @@ internal sealed class OnnxModel : IOnnxModel, IDisposable
     {
         ArgumentNullException.ThrowIfNull(inputs);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.Run<IReadOnlyDictionary<string, ModelTensor>>(() => Run(inputs), cancellationToken);
+        return Task.Run<IReadOnlyDictionary<string, ModelTensor>>(() => Run(inputs, cancellationToken), cancellationToken);
     }
 
     public void Dispose() => _session.Dispose();
 
-    private Dictionary<string, ModelTensor> Run(IReadOnlyDictionary<string, ModelTensor> inputs)
+    private IDisposableReadOnlyCollection<OrtValue> RunOrCancelled(RunOptions runOptions, List<OrtValue> values, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return _session.Run(runOptions, [.. InputNames], values, [.. OutputNames]);
+        }
+        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+    }
+
+    private Dictionary<string, ModelTensor> Run(IReadOnlyDictionary<string, ModelTensor> inputs, CancellationToken cancellationToken)
     {
         var missing = InputNames.Where(n => !inputs.ContainsKey(n)).ToList();
         if (missing.Count > 0)
@@ -48,7 +60,9 @@ internal sealed class OnnxModel : IOnnxModel, IDisposable
             }
 
             using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, [.. InputNames], values, [.. OutputNames]);
+            // A head run belongs to one caller: its cancellation (a job timeout, shutdown) stops the native run too.
+            using var terminate = cancellationToken.Register(() => runOptions.Terminate = true);
+            using var outputs = RunOrCancelled(runOptions, values, cancellationToken);
             var result = new Dictionary<string, ModelTensor>(OutputNames.Count, StringComparer.Ordinal);
             for (var i = 0; i < OutputNames.Count; i++)
             {

@@ -13,8 +13,8 @@ internal sealed record SubmitJobs(IReadOnlyList<SubmitJob>? Jobs);
 /// <summary>Body of <c>POST /v1/tasks/{task}/run</c>.</summary>
 internal sealed record RunTask(JsonElement? Input, JsonElement? Options);
 
-/// <summary>Answer to a submission.</summary>
-internal sealed record Submitted(string Id, JobState State, bool Created);
+/// <summary>Answer to a submission; <see cref="Conflict"/> says when an idempotency key matched a different job.</summary>
+internal sealed record Submitted(string Id, JobState State, bool Created, string? Conflict = null);
 
 /// <summary>A job as the API shows it; the result is fetched separately.</summary>
 internal sealed record JobView(

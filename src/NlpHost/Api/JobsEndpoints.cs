@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,11 @@ internal static class JobsEndpoints
         }
 
         var result = await store.EnqueueAsync(request!, cancellationToken).ConfigureAwait(false);
+        if (!result.Created && !IsSameRequest(result.Job, request!))
+        {
+            return Problems.From(new SubmissionValidator.Problem(409, "idempotencyKey", $"'{request!.IdempotencyKey}' was already used for a different job ({result.Job.Id})"));
+        }
+
         var submitted = new Submitted(result.Job.Id, result.Job.State, result.Created);
         return TypedResults.Accepted($"/v1/jobs/{result.Job.Id}", submitted);
     }
@@ -60,8 +66,22 @@ internal static class JobsEndpoints
         }
 
         var results = await store.EnqueueBatchAsync(requests, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Accepted("/v1/jobs", results.Select(r => new Submitted(r.Job.Id, r.Job.State, r.Created)).ToList());
+        // The batch is one transaction, so a reused key cannot refuse it whole: each clashing item says so instead.
+        return TypedResults.Accepted("/v1/jobs", results.Select((r, i) => new Submitted(r.Job.Id, r.Job.State, r.Created,
+            r.Created || IsSameRequest(r.Job, requests[i]) ? null : $"idempotency key '{requests[i].IdempotencyKey}' was already used for a different job")).ToList());
     }
+
+    // Resubmitting with a used key returns the original job only when it is the same request; anything else is a
+    // client bug that would otherwise silently get someone else's result.
+    private static bool IsSameRequest(Job job, JobRequest request) =>
+        string.Equals(job.Task, request.Task, StringComparison.Ordinal)
+        && JsonElement.DeepEquals(job.Input, request.Input)
+        && (job.Options, request.Options) switch
+        {
+            (null, null) => true,
+            ({ } a, { } b) => JsonElement.DeepEquals(a, b),
+            _ => false,
+        };
 
     private static async Task<IResult> ListAsync(IJobStore store, string? state, int? offset, int? limit, CancellationToken cancellationToken)
     {

@@ -38,6 +38,16 @@ public sealed class HttpApiTests(FixturePlugins fixtures)
         Assert.Equal(HttpStatusCode.NotFound, unknownTask.Status);
         Assert.Equal("task", unknownTask.Body.GetProperty("field").GetString());
 
+        var keyed = new { task = "sleep", input = new { marker = "keyed" }, idempotencyKey = "order-17" };
+        var first = await PostAsync(client, keyed);
+        var again = await PostAsync(client, keyed);
+        var reused = await PostAsync(client, new { task = "sleep", input = new { marker = "other" }, idempotencyKey = "order-17" });
+        Assert.Equal(HttpStatusCode.Accepted, again.Status);
+        Assert.False(again.Body.GetProperty("created").GetBoolean());
+        Assert.Equal(first.Body.GetProperty("id").GetString(), again.Body.GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, reused.Status);
+        Assert.Equal("idempotencyKey", reused.Body.GetProperty("field").GetString());
+
         var oversized = await PostAsync(client, new { task = "sleep", input = new { marker = new string('x', 4096) } });
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.Status);
 
