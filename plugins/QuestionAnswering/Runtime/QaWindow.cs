@@ -1,0 +1,31 @@
+using NlpHost.Abstractions.Backbone;
+
+namespace NlpHost.Tasks.QuestionAnswering.Runtime;
+
+/// <summary>
+/// One encoder sequence <c>[CLS] question [SEP] context-window [SEP]</c> and where its context pieces came from.
+/// </summary>
+/// <param name="Input">Ids and segment ids for the encoder.</param>
+/// <param name="ContextOffset">Index of the first context piece in the sequence.</param>
+/// <param name="ContextSpans">Character span, in the original context, of each context piece of this window.</param>
+internal sealed record QaWindow(EncoderInput Input, int ContextOffset, TextSpan[] ContextSpans)
+{
+    /// <summary>Longest question kept, in word pieces; longer questions are cut (their end rarely matters).</summary>
+    public const int MaxQuestionTokens = 64;
+
+    /// <summary>Cuts a context into overlapping windows that fit the backbone together with the question.</summary>
+    public static IReadOnlyList<QaWindow> Build(IBackbone backbone, string question, string context, int stride)
+    {
+        var info = backbone.Info;
+        var q = backbone.Tokenize(question).Ids.Take(MaxQuestionTokens).ToArray();
+        var room = info.MaxSequenceLength - q.Length - 3;
+        var windows = backbone.TokenizeWindows(context, room, Math.Min(stride, room));
+        return [.. windows.Select(w =>
+        {
+            int[] ids = [info.ClsTokenId, .. q, info.SepTokenId, .. w.Ids, info.SepTokenId];
+            var types = new int[ids.Length];
+            Array.Fill(types, 1, q.Length + 2, w.Ids.Length + 1);
+            return new QaWindow(new EncoderInput(ids, types), q.Length + 2, w.Spans);
+        })];
+    }
+}
