@@ -10,5 +10,5 @@ namespace NlpHost.Tasks.QuestionAnswering;
 public sealed class PluginRegistration : IPluginRegistration
 {
     /// <inheritdoc />
-    public void Register(IServiceCollection services, IConfiguration configuration) => services.AddTaskPlugin<QuestionAnsweringTask>();
+    public void Register(IServiceCollection services, IConfiguration configuration) => services.AddTaskPlugin<QuestionAnsweringTask>().AddTaskEvaluator<Evaluation.QaEvaluator>();
 }

@@ -12,8 +12,14 @@ public sealed record QaOptions
     /// <summary>Longest answer, in word pieces.</summary>
     public int MaxAnswerLength { get; init; } = 30;
 
-    /// <summary>Answers scoring below this are dropped; none left means "no answer".</summary>
+    /// <summary>Answers scoring below this (0..1) are dropped; none left means "no answer".</summary>
     public double NoAnswerThreshold { get; init; }
+
+    /// <summary>How far, in word pieces, each window of a long context advances past the previous one.</summary>
+    public int Stride { get; init; } = 128;
+
+    /// <summary>With several documents: how many, ranked by embedding similarity to the question, are read.</summary>
+    public int MaxDocuments { get; init; } = 3;
 }
 
 /// <summary>One answer span; <see cref="Start"/> and <see cref="Length"/> index the original context (or document).</summary>

@@ -1,13 +1,16 @@
+using System.Numerics.Tensors;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.QuestionAnswering.Runtime;
 
 namespace NlpHost.Tasks.QuestionAnswering;
 
-/// <summary>Extractive question answering with a span head over the shared backbone.</summary>
+/// <summary>Extractive question answering: a span head trained over the frozen shared backbone.</summary>
 internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaOutput>
 {
     public override TaskDescriptor Descriptor { get; } = Describe(
-        "qa", "0.1.0", "Extractive question answering over a context or several documents (span head pending: issue 6)",
-        new HeadRequirement("span", "heads/qa-span/head.onnx", Required: true, "the span head is trained by 'nlphost train qa' (issue 6, not built yet);"));
+        "qa", "0.1.0", "Extractive question answering over a context or several documents",
+        new HeadRequirement("span", "heads/qa-span/head.onnx", Required: true,
+            "train it with 'python3 training/qa/train_span_head.py' (see plugins/QuestionAnswering/README.md)"));
 
     protected override void Validate(QaInput input, QaOptions options)
     {
@@ -16,13 +19,45 @@ internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaO
             throw new TaskInputException("input.question", "must be a non-empty string");
         }
 
-        if (string.IsNullOrWhiteSpace(input.Context) && (input.Documents is null || input.Documents.Count == 0))
+        if (string.IsNullOrWhiteSpace(input.Context) && (input.Documents is null || input.Documents.All(string.IsNullOrWhiteSpace)))
         {
-            throw new TaskInputException("input.context", "give a context, or documents: [...]");
+            throw new TaskInputException("input.context", "give a non-empty context, or documents: [...]");
+        }
+
+        if (input.Context is not null && input.Documents is not null)
+        {
+            throw new TaskInputException("input", "give either context or documents, not both");
+        }
+
+        if (options.TopK is < 1 or > 50 || options.MaxAnswerLength is < 1 or > 256 || options.Stride is < 16 or > 512 || options.MaxDocuments < 1)
+        {
+            throw new TaskInputException("options", "topK 1..50, maxAnswerLength 1..256, stride 16..512, maxDocuments at least 1");
         }
     }
 
-    // Unreachable until the required head exists: the host refuses to run a task whose required head is missing.
-    protected override Task<QaOutput> ExecuteAsync(QaInput input, QaOptions options, TaskContext context, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("qa: the span head runtime is not implemented yet (issue 6)");
+    protected override async Task<QaOutput> ExecuteAsync(QaInput input, QaOptions options, TaskContext context, CancellationToken cancellationToken)
+    {
+        var head = context.Backbone.OpenModel(context.Heads["span"]);
+        var passages = input.Context is not null
+            ? [(Text: input.Context, Document: (int?)null)]
+            : await RankAsync(input.Question, input.Documents!, options.MaxDocuments, context, cancellationToken).ConfigureAwait(false);
+        var answers = new List<QaAnswer>();
+        foreach (var (text, document) in passages)
+        {
+            var spans = await SpanReader.ReadAsync(context.Backbone, head, input.Question, text, options, cancellationToken).ConfigureAwait(false);
+            answers.AddRange(spans.Select(s => new QaAnswer(text[s.Start..s.End], s.Start, s.End - s.Start, s.Score, document)));
+        }
+
+        var kept = answers.Where(a => a.Score >= options.NoAnswerThreshold).OrderByDescending(a => a.Score).Take(options.TopK).ToList();
+        return new QaOutput(kept, kept.Count == 0);
+    }
+
+    // Many documents: read only those closest in meaning to the question.
+    private static async Task<List<(string Text, int? Document)>> RankAsync(string question, IReadOnlyList<string> documents, int count, TaskContext context, CancellationToken cancellationToken)
+    {
+        var indexed = documents.Select((text, i) => (text, i)).Where(d => !string.IsNullOrWhiteSpace(d.text)).ToList();
+        var vectors = await context.Backbone.EmbedAsync([question, .. indexed.Select(d => d.text)], cancellationToken).ConfigureAwait(false);
+        return [.. indexed.Select((d, i) => (d.text, d.i, Similarity: TensorPrimitives.Dot(vectors[0], vectors[i + 1])))
+            .OrderByDescending(d => d.Similarity).Take(count).Select(d => (d.text, (int?)d.i))];
+    }
 }

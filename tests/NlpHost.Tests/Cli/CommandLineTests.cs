@@ -52,11 +52,11 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Task_whose_required_head_is_missing_says_how_to_get_it()
     {
-        var result = await NlpHostProcess.RunAsync(["run", "qa", "--input", "-"], standardInput: """{"question":"q?","context":"c."}""");
+        var result = await NlpHostProcess.RunAsync(["run", "summarize", "--input", "-"], standardInput: """{"text":"One. Two."}""");
 
         Assert.Equal(4, result.ExitCode);
-        Assert.Contains("head 'span' not found", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("Plugins:qa:Heads:span", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("head 'salience' not found", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Plugins:summarize:Heads:salience", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text.Json;
+using NlpHost.Abstractions.Evaluation;
+using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.QuestionAnswering.Runtime;
+
+namespace NlpHost.Tasks.QuestionAnswering.Evaluation;
+
+/// <summary>
+/// <c>nlphost eval qa --data &lt;SQuAD json&gt;</c>: exact match and F1 (official SQuAD v1.1 definitions) on the
+/// development articles (every 6th article, the split the span head was selected on), or on all with
+/// <c>--options '{"articles":"all"}'</c>; predictions are <c>{"id","answer"}</c>.
+/// </summary>
+internal sealed class QaEvaluator : ITaskEvaluator
+{
+    private const int Concurrency = 16;
+
+    public string TaskName => "qa";
+
+    public async Task<EvaluationReport> EvaluateAsync(EvaluationRequest request, TaskContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var all = SquadDataset.Read(request.DataPath);
+        var titles = all.Select(q => q.Title).Distinct().ToList();
+        var articles = request.Options is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("articles", out var a) ? a.GetString() : "development";
+        var questions = articles switch
+        {
+            "development" => all.Where(q => titles.IndexOf(q.Title) % 6 == 5).ToList(),
+            "all" => all,
+            _ => throw new TaskInputException("options.articles", "must be 'development' or 'all'"),
+        };
+        questions = [.. questions.Take(request.Limit ?? int.MaxValue)];
+        var head = context.Backbone.OpenModel(context.Heads["span"]);
+        var options = new QaOptions();
+        var answers = new string[questions.Count];
+        var clock = Stopwatch.StartNew();
+        using var gate = new SemaphoreSlim(Concurrency);
+        await Task.WhenAll(questions.Select(async (question, i) =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var spans = await SpanReader.ReadAsync(context.Backbone, head, question.Text, question.Context, options, cancellationToken).ConfigureAwait(false);
+                answers[i] = spans.Count == 0 ? "" : question.Context[spans[0].Start..spans[0].End];
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        var metrics = new Dictionary<string, double>
+        {
+            ["exactMatch"] = 100 * questions.Select((q, i) => SquadMetrics.ExactMatch(answers[i], q.Answers)).DefaultIfEmpty().Average(),
+            ["f1"] = 100 * questions.Select((q, i) => SquadMetrics.F1(answers[i], q.Answers)).DefaultIfEmpty().Average(),
+            ["questions"] = questions.Count,
+            ["questionsPerSecond"] = questions.Count / Math.Max(seconds, 1e-9),
+        };
+        return new EvaluationReport(
+            new Dictionary<string, IReadOnlyDictionary<string, double>> { ["nlphost"] = metrics },
+            [.. questions.Select((q, i) => (object)new { id = q.Id, answer = answers[i] })]);
+    }
+}

@@ -1,0 +1,94 @@
+#:project ../../src/NlpHost.Inference/NlpHost.Inference.csproj
+#:project ../../plugins/QuestionAnswering/QuestionAnswering.csproj
+#:package Microsoft.Extensions.Hosting
+#:property InvariantGlobalization=true
+#:property PublishAot=false
+#:property NoWarn=CA1303;CA1305;CA1307;CA1310;CA1849;CA2007;CA1812;CA1852;CA2000
+// Runs the frozen backbone over SQuAD and caches, per window, its hidden states (float16) and the answer's
+// start/end pieces, for train_span_head.py. Resumable: windows already in the output are skipped.
+// Usage (from the repository root): dotnet run --file training/qa/DumpFeatures.cs -- <squad.json> <out-dir>
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NlpHost.Abstractions.Backbone;
+using NlpHost.Inference;
+using NlpHost.Tasks.QuestionAnswering.Runtime;
+
+var (squad, outDir) = (args[0], args[1]);
+Directory.CreateDirectory(outDir);
+var root = Directory.GetCurrentDirectory(); // run from the repository root
+var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" }).Build();
+await using var services = new ServiceCollection().AddLogging().AddBackbone(config, o => o.BaseDirectory = root).BuildServiceProvider();
+var backbone = services.GetRequiredService<IBackbone>();
+var length = backbone.Info.MaxSequenceLength;
+var hidden = backbone.Info.HiddenSize;
+var indexPath = Path.Combine(outDir, "windows.jsonl");
+var done = File.Exists(indexPath) ? File.ReadLines(indexPath).Count() : 0;
+using var states = new FileStream(Path.Combine(outDir, "hidden.f16"), FileMode.OpenOrCreate);
+states.SetLength((long)done * length * hidden * 2);
+states.Seek(0, SeekOrigin.End);
+using var index = new StreamWriter(indexPath, append: true);
+var windowNumber = 0;
+var pending = new List<(QaWindow Window, string Meta)>();
+foreach (var article in JsonDocument.Parse(File.ReadAllText(squad)).RootElement.GetProperty("data").EnumerateArray())
+{
+    var title = article.GetProperty("title").GetString();
+    foreach (var paragraph in article.GetProperty("paragraphs").EnumerateArray())
+    {
+        var context = paragraph.GetProperty("context").GetString()!;
+        foreach (var qa in paragraph.GetProperty("qas").EnumerateArray())
+        {
+            var answer = qa.GetProperty("answers")[0];
+            var start = answer.GetProperty("answer_start").GetInt32();
+            var end = start + answer.GetProperty("text").GetString()!.Length;
+            foreach (var window in QaWindow.Build(backbone, qa.GetProperty("question").GetString()!, context, stride: 128))
+            {
+                if (windowNumber++ < done)
+                {
+                    continue;
+                }
+
+                var spans = window.ContextSpans;
+                var first = Array.FindIndex(spans, s => s.End > start);
+                var last = Array.FindLastIndex(spans, s => s.Start < end);
+                var inside = first >= 0 && last >= first && spans[first].Start <= start + 1 && spans[last].End >= end - 1;
+                var meta = JsonSerializer.Serialize(new
+                {
+                    id = qa.GetProperty("id").GetString(), title, tokens = window.Input.Ids.Length,
+                    start = inside ? window.ContextOffset + first : 0, end = inside ? window.ContextOffset + last : 0,
+                });
+                pending.Add((window, meta));
+                if (pending.Count == 64)
+                {
+                    await FlushAsync();
+                }
+            }
+        }
+    }
+}
+
+await FlushAsync();
+Console.WriteLine($"{windowNumber} windows");
+
+async Task FlushAsync()
+{
+    var encoded = await backbone.EncodeAsync([.. pending.Select(p => p.Window.Input)], CancellationToken.None);
+    var buffer = new byte[length * hidden * 2];
+    for (var i = 0; i < pending.Count; i++)
+    {
+        Array.Clear(buffer);
+        var data = encoded[i].Data;
+        for (var j = 0; j < data.Length; j++)
+        {
+            BitConverter.TryWriteBytes(buffer.AsSpan(j * 2, 2), (Half)data[j]);
+        }
+
+        states.Write(buffer);
+        index.WriteLine(pending[i].Meta);
+    }
+
+    states.Flush();
+    index.Flush();
+    Console.WriteLine($"{windowNumber} windows seen");
+    pending.Clear();
+}
