@@ -1,0 +1,51 @@
+#:project ../../src/NlpHost.Inference/NlpHost.Inference.csproj
+#:package Microsoft.Extensions.Hosting
+#:property InvariantGlobalization=true
+#:property PublishAot=false
+#:property NoWarn=CA1303;CA1305;CA1307;CA1310;CA1849;CA2007;CA1812;CA1852;CA2000
+// Tokenizes the English side of data/translate/{train,dev}.tsv with the backbone's own tokenizer, so that the
+// decoder is trained on exactly the encoder inputs the plugin will build: [CLS] pieces [SEP], at most 64 pieces.
+// Also writes the backbone's hidden states for the first dev sources, to check the trainer's copy of the encoder.
+// Usage (from the repository root): dotnet run --file training/translate/DumpIds.cs -- data/translate
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NlpHost.Abstractions.Backbone;
+using NlpHost.Inference;
+
+const int MaxPieces = 64;
+var folder = args[0];
+var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" }).Build();
+await using var services = new ServiceCollection().AddLogging().AddBackbone(config, o => o.BaseDirectory = Directory.GetCurrentDirectory()).BuildServiceProvider();
+var backbone = services.GetRequiredService<IBackbone>();
+var info = backbone.Info;
+foreach (var split in new[] { "train", "dev" })
+{
+    using var output = new StreamWriter(Path.Combine(folder, $"{split}.src.ids"));
+    foreach (var line in File.ReadLines(Path.Combine(folder, $"{split}.tsv")))
+    {
+        output.WriteLine(string.Join(' ', Encode(line.Split('\t')[0]).Ids));
+    }
+}
+
+var samples = File.ReadLines(Path.Combine(folder, "dev.tsv")).Take(8).Select(l => Encode(l.Split('\t')[0])).ToList();
+var states = await backbone.EncodeAsync(samples, CancellationToken.None);
+using (var parity = new BinaryWriter(File.Create(Path.Combine(folder, "parity-hidden.f32"))))
+{
+    foreach (var s in states)
+    {
+        foreach (var v in s.Data.AsSpan(0, s.Length * s.Size))
+        {
+            parity.Write(v);
+        }
+    }
+}
+
+File.WriteAllLines(Path.Combine(folder, "parity-ids.txt"), samples.Select(s => string.Join(' ', s.Ids)));
+Console.WriteLine($"wrote ids and parity sample to {folder}");
+
+EncoderInput Encode(string text)
+{
+    var pieces = backbone.Tokenize(text).Ids;
+    int[] ids = [info.ClsTokenId, .. pieces.Take(MaxPieces - 2), info.SepTokenId];
+    return new EncoderInput(ids, new int[ids.Length]);
+}
