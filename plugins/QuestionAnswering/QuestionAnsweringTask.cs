@@ -9,8 +9,8 @@ internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaO
 {
     public override TaskDescriptor Descriptor { get; } = Describe(
         "qa", "0.1.0", "Extractive question answering over a context or several documents",
-        new HeadRequirement("span", "heads/qa-span/head.onnx", Required: true,
-            "train it with 'python3 training/qa/train_span_head.py' (see plugins/QuestionAnswering/README.md)"));
+        new HeadRequirement("span", "heads/qa-span/head.onnx", Required: false,
+            "train it with 'python3 training/qa/train_span_head.py' (see plugins/QuestionAnswering/README.md), or set Plugins:qa:Model:Path to a whole QA export"));
 
     protected override void Validate(QaInput input, QaOptions options)
     {
@@ -37,14 +37,14 @@ internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaO
 
     protected override async Task<QaOutput> ExecuteAsync(QaInput input, QaOptions options, TaskContext context, CancellationToken cancellationToken)
     {
-        var head = context.Backbone.OpenModel(context.Heads["span"]);
+        var read = PassageReaders.Create(context);
         var passages = input.Context is not null
             ? [(Text: input.Context, Document: (int?)null)]
             : await RankAsync(input.Question, input.Documents!, options.MaxDocuments, context, cancellationToken).ConfigureAwait(false);
         var answers = new List<QaAnswer>();
         foreach (var (text, document) in passages)
         {
-            var spans = await SpanReader.ReadAsync(context.Backbone, head, input.Question, text, options, cancellationToken).ConfigureAwait(false);
+            var spans = await read(input.Question, text, options, cancellationToken).ConfigureAwait(false);
             answers.AddRange(spans.Select(s => new QaAnswer(text[s.Start..s.End], s.Start, s.End - s.Start, s.Score, document)));
         }
 

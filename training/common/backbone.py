@@ -74,9 +74,9 @@ def _rename(name):
     return None
 
 
-def pack(onnx_path, out_path):
-    """Reads the weights out of an HF BERT export. Linear weights are anonymous MatMul initializers there;
-    each is named after the bias its MatMul output is added to."""
+def read_onnx_weights(onnx_path):
+    """The weights of an HF BERT export under this module's names. Linear weights are anonymous MatMul
+    initializers there; each is named after the bias its MatMul output is added to."""
     import onnx
     from onnx import numpy_helper
     model = onnx.load(onnx_path)
@@ -95,6 +95,11 @@ def pack(onnx_path, out_path):
             add = next(n for n in consumers[node.output[0]] if n.op_type == "Add")
             bias = next(i for i in add.input if i in init)
             weights[_rename(bias).rsplit(".", 1)[0] + ".weight"] = init[node.input[1]].T
+    return weights
+
+
+def pack(onnx_path, out_path):
+    weights = read_onnx_weights(onnx_path)
     config = {"vocab": weights["word.weight"].shape[0], "hidden": weights["word.weight"].shape[1],
               "layers": len({k.split(".")[1] for k in weights if k.startswith("layers.")}),
               "inter": weights["layers.0.intermediate.weight"].shape[0], "positions": weights["position.weight"].shape[0]}

@@ -6,7 +6,9 @@
 #:property NoWarn=CA1303;CA1305;CA1307;CA1310;CA1849;CA2007;CA1812;CA1852;CA2000
 // Runs the frozen backbone over SQuAD and caches, per window, its hidden states (float16) and the answer's
 // start/end pieces, for train_span_head.py. Resumable: windows already in the output are skipped.
-// Usage (from the repository root): dotnet run --file training/qa/DumpFeatures.cs -- <squad.json> <out-dir>
+// Usage (from the repository root): dotnet run --file training/qa/DumpFeatures.cs -- <squad.json> <out-dir> [--ids-only]
+// --ids-only writes the windows' ids and labels without running the backbone (for probe_layers.py, which computes
+// every layer's states itself).
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +17,7 @@ using NlpHost.Inference;
 using NlpHost.Tasks.QuestionAnswering.Runtime;
 
 var (squad, outDir) = (args[0], args[1]);
+var idsOnly = args.Contains("--ids-only");
 Directory.CreateDirectory(outDir);
 var root = Directory.GetCurrentDirectory(); // run from the repository root
 var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" }).Build();
@@ -56,6 +59,7 @@ foreach (var article in JsonDocument.Parse(File.ReadAllText(squad)).RootElement.
                 {
                     id = qa.GetProperty("id").GetString(), title, tokens = window.Input.Ids.Length,
                     start = inside ? window.ContextOffset + first : 0, end = inside ? window.ContextOffset + last : 0,
+                    ids = idsOnly ? window.Input.Ids : null, types = idsOnly ? window.Input.TypeIds : null,
                 });
                 pending.Add((window, meta));
                 if (pending.Count == 64)
@@ -72,6 +76,13 @@ Console.WriteLine($"{windowNumber} windows");
 
 async Task FlushAsync()
 {
+    if (idsOnly)
+    {
+        pending.ForEach(p => index.WriteLine(p.Meta));
+        pending.Clear();
+        return;
+    }
+
     var encoded = await backbone.EncodeAsync([.. pending.Select(p => p.Window.Input)], CancellationToken.None);
     var buffer = new byte[length * hidden * 2];
     for (var i = 0; i < pending.Count; i++)

@@ -9,11 +9,12 @@ namespace NlpHost.Tasks.QuestionAnswering.Evaluation;
 /// <summary>
 /// <c>nlphost eval qa --data &lt;SQuAD json&gt;</c>: exact match and F1 (official SQuAD v1.1 definitions) on the
 /// development articles (every 6th article, the split the span head was selected on), or on all with
-/// <c>--options '{"articles":"all"}'</c>; predictions are <c>{"id","answer"}</c>.
+/// <c>--options '{"articles":"all"}'</c>; <c>"concurrency"</c> sets the questions in flight (default 16; 1 measures
+/// latency alone). Predictions are <c>{"id","answer"}</c>.
 /// </summary>
 internal sealed class QaEvaluator : ITaskEvaluator
 {
-    private const int Concurrency = 16;
+    private const int DefaultConcurrency = 16;
 
     public string TaskName => "qa";
 
@@ -22,7 +23,14 @@ internal sealed class QaEvaluator : ITaskEvaluator
         ArgumentNullException.ThrowIfNull(request);
         var all = SquadDataset.Read(request.DataPath);
         var titles = all.Select(q => q.Title).Distinct().ToList();
-        var articles = request.Options is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("articles", out var a) ? a.GetString() : "development";
+        var settings = request.Options is { ValueKind: JsonValueKind.Object } o ? o : default;
+        var articles = settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty("articles", out var a) ? a.GetString() : "development";
+        var concurrency = settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty("concurrency", out var c) ? c.GetInt32() : DefaultConcurrency;
+        if (concurrency < 1)
+        {
+            throw new TaskInputException("options.concurrency", "must be at least 1");
+        }
+
         var questions = articles switch
         {
             "development" => all.Where(q => titles.IndexOf(q.Title) % 6 == 5).ToList(),
@@ -30,17 +38,20 @@ internal sealed class QaEvaluator : ITaskEvaluator
             _ => throw new TaskInputException("options.articles", "must be 'development' or 'all'"),
         };
         questions = [.. questions.Take(request.Limit ?? int.MaxValue)];
-        var head = context.Backbone.OpenModel(context.Heads["span"]);
+        var read = PassageReaders.Create(context);
         var options = new QaOptions();
         var answers = new string[questions.Count];
+        var latencies = new double[questions.Count];
         var clock = Stopwatch.StartNew();
-        using var gate = new SemaphoreSlim(Concurrency);
+        using var gate = new SemaphoreSlim(concurrency);
         await Task.WhenAll(questions.Select(async (question, i) =>
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var spans = await SpanReader.ReadAsync(context.Backbone, head, question.Text, question.Context, options, cancellationToken).ConfigureAwait(false);
+                var started = Stopwatch.GetTimestamp();
+                var spans = await read(question.Text, question.Context, options, cancellationToken).ConfigureAwait(false);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 answers[i] = spans.Count == 0 ? "" : question.Context[spans[0].Start..spans[0].End];
             }
             finally
@@ -56,9 +67,23 @@ internal sealed class QaEvaluator : ITaskEvaluator
             ["f1"] = 100 * questions.Select((q, i) => SquadMetrics.F1(answers[i], q.Answers)).DefaultIfEmpty().Average(),
             ["questions"] = questions.Count,
             ["questionsPerSecond"] = questions.Count / Math.Max(seconds, 1e-9),
+            ["concurrency"] = concurrency,
+            ["latencyP50Ms"] = Percentile(latencies, 0.50),
+            ["latencyP95Ms"] = Percentile(latencies, 0.95),
         };
         return new EvaluationReport(
             new Dictionary<string, IReadOnlyDictionary<string, double>> { ["nlphost"] = metrics },
             [.. questions.Select((q, i) => (object)new { id = q.Id, answer = answers[i] })]);
+    }
+
+    private static double Percentile(double[] values, double fraction)
+    {
+        if (values.Length == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.Order().ToArray();
+        return sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(fraction * sorted.Length) - 1)];
     }
 }

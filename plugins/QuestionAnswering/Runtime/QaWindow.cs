@@ -14,15 +14,18 @@ internal sealed record QaWindow(EncoderInput Input, int ContextOffset, TextSpan[
     public const int MaxQuestionTokens = 64;
 
     /// <summary>Cuts a context into overlapping windows that fit the backbone together with the question.</summary>
-    public static IReadOnlyList<QaWindow> Build(IBackbone backbone, string question, string context, int stride)
+    public static IReadOnlyList<QaWindow> Build(IBackbone backbone, string question, string context, int stride) =>
+        Build(new BackboneTextTokenizer(backbone), backbone.Info.MaxSequenceLength, question, context, stride);
+
+    /// <summary>Cuts a context into overlapping windows of at most <paramref name="maxSequenceLength"/> ids with the question.</summary>
+    public static IReadOnlyList<QaWindow> Build(ITextTokenizer tokenizer, int maxSequenceLength, string question, string context, int stride)
     {
-        var info = backbone.Info;
-        var q = backbone.Tokenize(question).Ids.Take(MaxQuestionTokens).ToArray();
-        var room = info.MaxSequenceLength - q.Length - 3;
-        var windows = backbone.TokenizeWindows(context, room, Math.Min(stride, room));
+        var q = tokenizer.Tokenize(question).Ids.Take(MaxQuestionTokens).ToArray();
+        var room = maxSequenceLength - q.Length - 3;
+        var windows = tokenizer.TokenizeWindows(context, room, Math.Min(stride, room));
         return [.. windows.Select(w =>
         {
-            int[] ids = [info.ClsTokenId, .. q, info.SepTokenId, .. w.Ids, info.SepTokenId];
+            int[] ids = [tokenizer.ClsTokenId, .. q, tokenizer.SepTokenId, .. w.Ids, tokenizer.SepTokenId];
             var types = new int[ids.Length];
             Array.Fill(types, 1, q.Length + 2, w.Ids.Length + 1);
             return new QaWindow(new EncoderInput(ids, types), q.Length + 2, w.Spans);

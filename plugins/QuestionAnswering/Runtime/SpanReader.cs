@@ -29,4 +29,19 @@ internal static class SpanReader
 
         return SpanDecoder.Decode(scored, options.MaxAnswerLength, options.TopK);
     }
+
+    /// <summary>Reads one passage with a whole exported QA model instead of backbone + head.</summary>
+    public static async Task<IReadOnlyList<SpanDecoder.Candidate>> ReadAsync(
+        ExportedQaModel model, string question, string passage, QaOptions options, CancellationToken cancellationToken)
+    {
+        var windows = QaWindow.Build(model.Tokenizer, model.MaxSequenceLength, question, passage, options.Stride);
+        var scored = new List<(QaWindow, float[], float[])>(windows.Count);
+        foreach (var window in windows)
+        {
+            var (start, end) = await model.RunAsync(window, cancellationToken).ConfigureAwait(false);
+            scored.Add((window, start, end));
+        }
+
+        return SpanDecoder.Decode(scored, options.MaxAnswerLength, options.TopK);
+    }
 }

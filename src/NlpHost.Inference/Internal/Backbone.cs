@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NlpHost.Abstractions.Backbone;
 using NlpHost.Inference.Tokenization;
@@ -5,10 +6,11 @@ using NlpHost.Inference.Tokenization;
 namespace NlpHost.Inference.Internal;
 
 /// <summary>The loaded encoder: tokenizer, one batched inference session and the cache of heads opened beside it.</summary>
-internal sealed class Backbone : IBackbone, IAsyncDisposable
+internal sealed class Backbone : IBackbone, ITokenizerFactory, IAsyncDisposable
 {
     private readonly BackboneOptions _options;
     private readonly BackboneTokenizer _tokenizer;
+    private readonly ConcurrentDictionary<(string Path, bool LowerCase), BackboneTokenizer> _tokenizers = new();
     private readonly EncoderSession _session;
     private readonly BatchScheduler _scheduler;
     private readonly OnnxModelCache _models;
@@ -80,6 +82,9 @@ internal sealed class Backbone : IBackbone, IAsyncDisposable
     }
 
     public IOnnxModel OpenModel(string path) => _models.Open(_options.Resolve(path));
+
+    public ITextTokenizer CreateTokenizer(string vocabPath, bool lowerCase) =>
+        _tokenizers.GetOrAdd((_options.Resolve(vocabPath), lowerCase), key => BackboneTokenizer.Create(key.Path, key.LowerCase));
 
     public async ValueTask DisposeAsync()
     {

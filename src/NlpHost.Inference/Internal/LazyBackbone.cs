@@ -3,7 +3,7 @@ using NlpHost.Abstractions.Backbone;
 namespace NlpHost.Inference.Internal;
 
 /// <summary>Defers loading the model until a member is first used, so commands that never encode pay nothing.</summary>
-internal sealed class LazyBackbone(Func<Backbone> create) : IBackbone, IAsyncDisposable
+internal sealed class LazyBackbone(Func<Backbone> create) : IBackbone, ITokenizerFactory, IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private Backbone? _created;
@@ -37,6 +37,8 @@ internal sealed class LazyBackbone(Func<Backbone> create) : IBackbone, IAsyncDis
         Value.EncodeAsync(inputs, cancellationToken);
 
     public IOnnxModel OpenModel(string path) => Value.OpenModel(path);
+
+    public ITextTokenizer CreateTokenizer(string vocabPath, bool lowerCase) => Value.CreateTokenizer(vocabPath, lowerCase);
 
     public ValueTask DisposeAsync() => Volatile.Read(ref _created) is { } created ? created.DisposeAsync() : ValueTask.CompletedTask;
 }

@@ -4,7 +4,7 @@ using NlpHost.Abstractions.Backbone;
 namespace NlpHost.Inference.Tokenization;
 
 /// <summary>WordPiece tokenization with spans into the original text, and the special-token framing the encoder expects.</summary>
-internal sealed class BackboneTokenizer
+internal sealed class BackboneTokenizer : ITextTokenizer
 {
     private readonly BertTokenizer _tokenizer;
     private readonly bool _lowerCase;
@@ -16,6 +16,12 @@ internal sealed class BackboneTokenizer
     }
 
     public int ClsId => _tokenizer.ClassificationTokenId;
+
+    int ITextTokenizer.ClsTokenId => ClsId;
+
+    int ITextTokenizer.SepTokenId => SepId;
+
+    int ITextTokenizer.PadTokenId => PadId;
 
     public int SepId => _tokenizer.SeparatorTokenId;
 
@@ -103,6 +109,8 @@ internal sealed class BackboneTokenizer
         ids[^1] = SepId;
         return ids;
     }
+
+    IReadOnlyList<TokenizedText> ITextTokenizer.TokenizeWindows(string text, int maxTokens, int stride) => Windows(text, maxTokens, stride);
 
     /// <summary>Overlapping windows of at most <paramref name="maxTokens"/> pieces, each starting <paramref name="stride"/> after the last.</summary>
     public IReadOnlyList<TokenizedText> Windows(string text, int maxTokens, int stride)

@@ -1,0 +1,28 @@
+using NlpHost.Abstractions.Plugins;
+
+namespace NlpHost.Tasks.QuestionAnswering.Runtime;
+
+/// <summary>Reads one passage for a question and returns the best spans, by whichever route is configured.</summary>
+internal delegate Task<IReadOnlyList<SpanDecoder.Candidate>> PassageReader(string question, string passage, QaOptions options, CancellationToken cancellationToken);
+
+/// <summary>Chooses the route: a configured whole QA export wins over backbone + span head.</summary>
+internal static class PassageReaders
+{
+    public static PassageReader Create(TaskContext context)
+    {
+        var settings = QaModelSettings.From(context.Settings);
+        if (!string.IsNullOrWhiteSpace(settings.Path))
+        {
+            var model = ExportedQaModel.Open(context.Backbone, settings);
+            return (q, p, o, ct) => SpanReader.ReadAsync(model, q, p, o, ct);
+        }
+
+        if (!context.Heads.TryGetValue("span", out var headPath))
+        {
+            throw new InvalidOperationException("task 'qa': no span head (models/heads/qa-span/head.onnx) and no Plugins:qa:Model:Path; train the head or configure a QA export");
+        }
+
+        var head = context.Backbone.OpenModel(headPath);
+        return (q, p, o, ct) => SpanReader.ReadAsync(context.Backbone, head, q, p, o, ct);
+    }
+}
