@@ -10,6 +10,7 @@ namespace NlpHost.Abstractions;
 /// constructors as they are; a new field is an optional <c>init</c> property with a default, so plugins compiled
 /// against an older minor keep binding. New capabilities for a kind of plugin (e.g. a stateful decoder session
 /// for generation heads) come as new interfaces, discovered with a type test, not as members added to existing ones.
+/// <para>1.1: <see cref="Backbone.BoolTensor"/> and <see cref="Backbone.IOnnxModelMetadata"/>.</para>
 /// </remarks>
 public static class ContractVersion
 {
@@ -17,7 +18,7 @@ public static class ContractVersion
     public const int Major = 1;
 
     /// <summary>Incremented when members are added without breaking existing plugins.</summary>
-    public const int Minor = 0;
+    public const int Minor = 1;
 
     /// <summary>The version as <c>major.minor</c>.</summary>
     public static string Text => $"{Major}.{Minor}";

@@ -1,0 +1,110 @@
+using NlpHost.Abstractions.Backbone;
+
+namespace NlpHost.Tasks.Translation.Generation;
+
+/// <summary>One sentence to generate for: its encoder states, its length budget and its caller's cancellation.</summary>
+internal sealed record SearchInput(HiddenStates Source, int MaxNewTokens, CancellationToken CancellationToken);
+
+/// <summary>
+/// Greedy (beam 1) and beam search over a batch of sentences, one decoder call per step for all of them. Beams follow
+/// Hugging Face's beam scorer: each step keeps the best <c>2·beam</c> continuations, an end token ranked within the beam
+/// finishes a hypothesis scored by log-probability / length^penalty, and a sentence is done once it holds
+/// <c>beam</c> finished hypotheses that no live beam can beat, or at its length budget. Finished and cancelled
+/// sentences leave the batch, so its cost follows the sentences still running.
+/// </summary>
+internal static class BeamSearch
+{
+    /// <summary>Generated ids per sentence (end token excluded); empty for a sentence cancelled on the way.</summary>
+    public static async Task<int[][]> RunAsync(DecoderModel decoder, IReadOnlyList<SearchInput> inputs, GenerationSettings settings, SpecialTokens tokens, CancellationToken cancellationToken)
+    {
+        var beams = settings.BeamSize;
+        var sentences = inputs.Select(i => new SentenceBeams(i.MaxNewTokens, beams)).ToArray();
+        var sourceLength = inputs.Max(i => i.Source.Length);
+        var active = Enumerable.Range(0, inputs.Count).ToList();
+        var rows = active.SelectMany(_ => Enumerable.Range(0, beams).Select(b => new Row([], b == 0 ? 0 : double.NegativeInfinity))).ToList();
+        var encoder = EncoderRows.Build([.. inputs.Select(i => i.Source)], active, beams, sourceLength);
+        var cache = DecoderCache.Empty(rows.Count, decoder.Layers, decoder.Heads, decoder.HeadDim);
+        for (var step = 1; active.Count > 0; step++)
+        {
+            var input = settings.UseCache
+                ? rows.Select(r => (long)(r.Tokens.Count == 0 ? tokens.Start : r.Tokens[^1])).ToArray()
+                : [.. rows.SelectMany(r => r.Tokens.Prepend(tokens.Start).Select(t => (long)t))];
+            var result = await decoder.RunAsync(input, settings.UseCache ? 1 : step, encoder,
+                settings.UseCache ? cache : DecoderCache.Empty(rows.Count, decoder.Layers, decoder.Heads, decoder.HeadDim), cancellationToken).ConfigureAwait(false);
+
+            var nextRows = new List<Row>(rows.Count);
+            var gather = new List<int>(rows.Count);
+            var stillActive = new List<int>(active.Count);
+            for (var a = 0; a < active.Count; a++)
+            {
+                var sentence = sentences[active[a]];
+                if (inputs[active[a]].CancellationToken.IsCancellationRequested)
+                {
+                    continue;
+                }
+
+                var first = a * beams;
+                var scores = LogProbabilities(result, rows, first, beams, settings.NoRepeatNgramSize);
+                var chosen = beams == 1
+                    ? sentence.Greedy(first, rows[first], scores[0], step, tokens.End)
+                    : sentence.Advance(rows, first, scores, step, settings.LengthPenalty, tokens.End);
+                if (chosen.Count > 0)
+                {
+                    stillActive.Add(active[a]);
+                    nextRows.AddRange(chosen.Select(c => new Row([.. rows[c.Row].Tokens, c.Token], c.Score)));
+                    gather.AddRange(chosen.Select(c => c.Row));
+                }
+            }
+
+            if (stillActive.Count > 0 && stillActive.Count != active.Count)
+            {
+                encoder = EncoderRows.Build([.. inputs.Select(i => i.Source)], stillActive, beams, sourceLength);
+            }
+
+            active = stillActive;
+            rows = nextRows;
+            cache = settings.UseCache && active.Count > 0 ? result.Cache.Gather(gather) : cache;
+        }
+
+        return [.. sentences.Select(s => s.Best())];
+    }
+
+    /// <summary>Log-softmax of each of a sentence's rows, with the repetition guard applied.</summary>
+    private static float[][] LogProbabilities(DecoderStep step, List<Row> rows, int first, int beams, int noRepeat)
+    {
+        var result = new float[beams][];
+        for (var b = 0; b < beams; b++)
+        {
+            var logits = step.Logits.AsSpan((first + b) * step.Vocabulary, step.Vocabulary);
+            var max = float.NegativeInfinity;
+            foreach (var v in logits)
+            {
+                max = Math.Max(max, v);
+            }
+
+            var sum = 0.0;
+            foreach (var v in logits)
+            {
+                sum += Math.Exp(v - max);
+            }
+
+            var log = (float)(max + Math.Log(sum));
+            var row = new float[step.Vocabulary];
+            for (var v = 0; v < row.Length; v++)
+            {
+                row[v] = logits[v] - log;
+            }
+
+            NoRepeatNgram.Ban(rows[first + b].Tokens, noRepeat, row);
+            result[b] = row;
+        }
+
+        return result;
+    }
+}
+
+/// <summary>A live hypothesis: the tokens generated so far and their summed log-probability.</summary>
+internal sealed record Row(List<int> Tokens, double Score);
+
+/// <summary>A continuation kept for the next step: which row it extends, with which token, at what score.</summary>
+internal readonly record struct Choice(int Row, int Token, double Score);
