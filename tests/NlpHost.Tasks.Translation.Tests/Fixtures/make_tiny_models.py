@@ -181,8 +181,8 @@ def merge_decoders(no_past, with_past, layers, out_path):
     def as_branch(model, prefix, outer):
         g = model.graph
         rename = lambda n: n if n in outer or n == "" else prefix + n
-        for node in g.node:
-            node.name = prefix + node.name
+        for index, node in enumerate(g.node):
+            node.name = f"{prefix}{node.name or index}"
             node.input[:] = [rename(n) for n in node.input]
             node.output[:] = [rename(n) for n in node.output]
         for init in g.initializer:
