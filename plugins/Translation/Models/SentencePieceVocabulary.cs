@@ -34,7 +34,7 @@ internal sealed class SentencePieceVocabulary : ITargetVocabulary
         {
             return new SentencePieceVocabulary(SentencePieceTokenizer.Create(stream, addBeginningOfSentence: false, addEndOfSentence: false), ids, skipped);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
         {
             throw new InvalidDataException($"'{path}' is not a SentencePiece model this plugin can load: {e.Message}", e);
         }
