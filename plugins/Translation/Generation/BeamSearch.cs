@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using NlpHost.Abstractions.Backbone;
 
 namespace NlpHost.Tasks.Translation.Generation;
@@ -75,24 +76,15 @@ internal static class BeamSearch
         var result = new float[beams][];
         for (var b = 0; b < beams; b++)
         {
-            var logits = step.Logits.AsSpan((first + b) * step.Vocabulary, step.Vocabulary);
-            var max = float.NegativeInfinity;
-            foreach (var v in logits)
+            var row = step.Logits.AsSpan((first + b) * step.Vocabulary, step.Vocabulary).ToArray();
+            if (beams > 1)
             {
-                max = Math.Max(max, v);
-            }
-
-            var sum = 0.0;
-            foreach (var v in logits)
-            {
-                sum += Math.Exp(v - max);
-            }
-
-            var log = (float)(max + Math.Log(sum));
-            var row = new float[step.Vocabulary];
-            for (var v = 0; v < row.Length; v++)
-            {
-                row[v] = logits[v] - log;
+                // Greedy needs only the arg max; beams compare sums of log-probabilities across rows.
+                var max = TensorPrimitives.Max(row);
+                TensorPrimitives.Subtract(row, max, row);
+                var exp = new float[row.Length];
+                TensorPrimitives.Exp(row, exp);
+                TensorPrimitives.Subtract(row, MathF.Log(TensorPrimitives.Sum(exp)), row);
             }
 
             NoRepeatNgram.Ban(rows[first + b].Tokens, noRepeat, row);

@@ -20,7 +20,27 @@ internal sealed class DecoderCache(FloatTensor[] self, FloatTensor[]? cross)
         new([.. Enumerable.Range(0, 2 * layers).Select(_ => new FloatTensor([], [rows, heads, 0, headDim]))], null);
 
     /// <summary>The cache for the next step's rows: row i continues old row <paramref name="rows"/>[i] (beam reordering and finished sentences dropped).</summary>
-    public DecoderCache Gather(IReadOnlyList<int> rows) => new([.. Self.Select(t => Gather(t, rows))], Cross is null ? null : [.. Cross.Select(t => Gather(t, rows))]);
+    public DecoderCache Gather(IReadOnlyList<int> rows) =>
+        IsIdentity(rows) ? this : new([.. Self.Select(t => Gather(t, rows))], Cross is null ? null : [.. Cross.Select(t => Gather(t, rows))]);
+
+    // Greedy steps where no sentence finished keep every row in place: no copy needed.
+    private bool IsIdentity(IReadOnlyList<int> rows)
+    {
+        if (rows.Count != Self[0].Shape[0])
+        {
+            return false;
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i] != i)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static FloatTensor Gather(FloatTensor tensor, IReadOnlyList<int> rows)
     {

@@ -5,16 +5,17 @@ internal sealed class SentenceBeams(int maxNewTokens, int beams)
 {
     private readonly List<(int[] Tokens, double Score)> _finished = [];
 
-    /// <summary>Greedy step: the most probable token, or nothing once the sentence is finished.</summary>
-    public List<Choice> Greedy(int row, Row current, float[] logProbs, int step, int end)
+    /// <summary>Greedy step: the most probable token (arg max of the logits), or nothing once the sentence is finished.</summary>
+    /// <remarks>Scores are then sums of logits, only ever compared with themselves: one hypothesis per sentence.</remarks>
+    public List<Choice> Greedy(int row, Row current, float[] logits, int step, int end)
     {
         var token = 0;
-        for (var v = 1; v < logProbs.Length; v++)
+        for (var v = 1; v < logits.Length; v++)
         {
-            token = logProbs[v] > logProbs[token] ? v : token;
+            token = logits[v] > logits[token] ? v : token;
         }
 
-        var score = current.Score + logProbs[token];
+        var score = current.Score + logits[token];
         if (token == end || step >= maxNewTokens)
         {
             Finish(token == end ? current.Tokens : [.. current.Tokens, token], score, step, 0);
