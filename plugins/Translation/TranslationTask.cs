@@ -54,7 +54,7 @@ internal sealed class TranslationTask : TaskPlugin<TranslateInput, TranslateOpti
     {
         var settings = TranslationSettings.Read(context.Settings);
         var translator = Translator(settings.Resolve(options.Source, options.Target), settings, context);
-        return translator.TranslateAsync(input.Text, Request(settings, options), context.Logger, cancellationToken);
+        return translator.TranslateAsync(input.Text, Request(settings, options), context.Logger, context.Progress, cancellationToken);
     }
 
     /// <summary>The loaded model of a pair, created once per model file and backbone.</summary>

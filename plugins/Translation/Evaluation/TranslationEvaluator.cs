@@ -76,7 +76,7 @@ internal sealed class TranslationEvaluator(IEnumerable<ITaskPlugin> tasks) : ITa
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                outputs[i] = (await translator.TranslateAsync(item.Source, request, context.Logger, cancellationToken).ConfigureAwait(false)).Translation;
+                outputs[i] = (await translator.TranslateAsync(item.Source, request, context.Logger, null, cancellationToken).ConfigureAwait(false)).Translation;
                 context.Progress.Report(new TaskProgress((double)Interlocked.Increment(ref done) / items.Count));
             }
             finally

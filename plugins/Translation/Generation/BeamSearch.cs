@@ -45,7 +45,7 @@ internal static class BeamSearch
                 }
 
                 var first = a * beams;
-                var scores = LogProbabilities(result, rows, first, beams, settings.NoRepeatNgramSize);
+                var scores = LogProbabilities(result, rows, first, beams, settings.NoRepeatNgramSize, tokens);
                 var chosen = beams == 1
                     ? sentence.Greedy(first, rows[first], scores[0], step, tokens.End)
                     : sentence.Advance(rows, first, scores, step, settings.LengthPenalty, tokens.End);
@@ -70,8 +70,8 @@ internal static class BeamSearch
         return [.. sentences.Select(s => s.Best())];
     }
 
-    /// <summary>Log-softmax of each of a sentence's rows, with the repetition guard applied.</summary>
-    private static float[][] LogProbabilities(DecoderStep step, List<Row> rows, int first, int beams, int noRepeat)
+    /// <summary>Log-softmax of each of a sentence's rows, with the repetition guard applied and start and padding banned.</summary>
+    private static float[][] LogProbabilities(DecoderStep step, List<Row> rows, int first, int beams, int noRepeat, SpecialTokens tokens)
     {
         var result = new float[beams][];
         for (var b = 0; b < beams; b++)
@@ -88,6 +88,13 @@ internal static class BeamSearch
             }
 
             NoRepeatNgram.Ban(rows[first + b].Tokens, noRepeat, row);
+
+            // Never generated (Marian configs ban the padding token, which is also their start token, the same way).
+            foreach (var banned in (ReadOnlySpan<int>)[tokens.Pad, tokens.Start])
+            {
+                row[banned] = banned == tokens.End ? row[banned] : float.NegativeInfinity;
+            }
+
             result[b] = row;
         }
 

@@ -15,10 +15,10 @@ internal sealed record ModelConfig(int Start, int End, int Pad, int Unknown, int
         using var json = Open(manifestPath);
         var root = json?.RootElement;
         return new ModelConfig(
-            Find(root, "bosId", "decoder_start_token_id", "bos_token_id") ?? 2,
-            Find(root, "eosId", "eos_token_id") ?? 3,
-            Find(root, "padId", "pad_token_id") ?? 0,
-            Find(root, "unkId", "unk_token_id") ?? 1,
+            Find(root, "bosId", "bos_id", "decoder_start_token_id", "bos_token_id") ?? 2,
+            Find(root, "eosId", "eos_id", "eos_token_id") ?? 3,
+            Find(root, "padId", "pad_id", "pad_token_id") ?? 0,
+            Find(root, "unkId", "unk_id", "unk_token_id") ?? 1,
             Find(root, "heads", "num_heads", "decoder_attention_heads"),
             Find(root, "headDim", "head_dim", "d_kv"),
             maxSourcePositions);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using NlpHost.Abstractions.Plugins;
 using NlpHost.Tasks.Translation.Generation;
 using NlpHost.Tasks.Translation.Text;
 
@@ -20,7 +21,7 @@ internal sealed class Translator(string pair, ISourceEncoder encoder, ITargetVoc
     public string Pair { get; } = pair;
 
     /// <summary>Translates a document sentence by sentence, keeping the whitespace between sentences as it was.</summary>
-    public async Task<TranslateOutput> TranslateAsync(string text, TranslationRequest request, ILogger logger, CancellationToken cancellationToken)
+    public async Task<TranslateOutput> TranslateAsync(string text, TranslationRequest request, ILogger logger, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
     {
         var spans = SentenceSplitter.Split(text);
         if (spans.Count == 0)
@@ -30,8 +31,13 @@ internal sealed class Translator(string pair, ISourceEncoder encoder, ITargetVoc
 
         var sources = spans.Select(s => encoder.Prepare(text.Substring(s.Start, s.Length))).ToList();
         var states = await encoder.EncodeAsync(sources, cancellationToken).ConfigureAwait(false);
-        var generated = await Task.WhenAll(sources.Select((s, i) =>
-            queue.GenerateAsync(states[i], request.Budget(s.Kept), request.Search, cancellationToken))).ConfigureAwait(false);
+        var done = 0;
+        var generated = await Task.WhenAll(sources.Select(async (s, i) =>
+        {
+            var ids = await queue.GenerateAsync(states[i], request.Budget(s.Kept), request.Search, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new TaskProgress((double)Interlocked.Increment(ref done) / sources.Count, "sentences translated"));
+            return ids;
+        })).ConfigureAwait(false);
         var translations = generated.Select(target.Decode).ToList();
         var sentences = new List<TranslatedSentence>(spans.Count);
         for (var i = 0; i < spans.Count; i++)
