@@ -6,8 +6,8 @@ namespace NlpHost.Tasks.Translation.Generation;
 
 /// <summary>
 /// Batches sentences from all concurrent jobs into one search per decoder: a worker takes everything queued, runs the
-/// oldest sentence's settings with every other sentence that shares them (up to the batch size, similar lengths
-/// together), and leaves the rest for the next round. A sentence whose caller cancels leaves the queue, or the
+/// oldest sentence's settings with the next sentences that share them, first come first served (up to the batch
+/// size), and leaves the rest for the next round. A sentence whose caller cancels leaves the queue, or the
 /// running batch at its next step.
 /// </summary>
 internal sealed class GenerationQueue : IAsyncDisposable
@@ -88,7 +88,6 @@ internal sealed class GenerationQueue : IAsyncDisposable
 
     private async Task RunAsync(List<Pending> batch, GenerationSettings settings, CancellationToken stop)
     {
-        batch.Sort((a, b) => a.Input.Source.Length.CompareTo(b.Input.Source.Length));
         try
         {
             var results = await BeamSearch.RunAsync(_decoder, [.. batch.Select(p => p.Input)], settings, _tokens, stop).ConfigureAwait(false);
