@@ -61,5 +61,12 @@ public sealed class OnnxModelTests(BackboneFixture fixture) : IClassFixture<Back
         Assert.Equal([1, 1, 187], outputs["logits"].Shape);
         Assert.Equal([1, 2, 1, 8], outputs["present.0.decoder.key"].Shape);
         Assert.Equal([1, 2, 3, 8], outputs["present.1.encoder.value"].Shape);
+
+        // The cached branch passes its (here empty) encoder pasts through: zero-length outputs come back too.
+        inputs["use_cache_branch"] = new BoolTensor([true], [1]);
+        inputs["encoder_attention_mask"] = new Int64Tensor([], [1, 0]);
+        var cached = await model.RunAsync(inputs, CancellationToken.None);
+        Assert.Equal([1, 2, 0, 8], cached["present.0.encoder.key"].Shape);
+        Assert.Empty(((FloatTensor)cached["present.0.encoder.key"]).Data);
     }
 }
