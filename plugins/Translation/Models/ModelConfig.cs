@@ -4,24 +4,26 @@ namespace NlpHost.Tasks.Translation.Models;
 
 /// <summary>
 /// What generation needs to know about a model beyond its graph: special tokens, attention geometry (when the graph
-/// leaves it symbolic) and the longest source. Read from a head's <c>manifest.json</c> or an export's <c>config.json</c>,
-/// under NlpHost's or Hugging Face's key names.
+/// leaves it symbolic), the longest source and the most target positions (learned position tables end there).
+/// Read from a head's <c>manifest.json</c> or an export's <c>config.json</c>, under NlpHost's or Hugging Face's key names.
 /// </summary>
-internal sealed record ModelConfig(int Start, int End, int Pad, int Unknown, int? Heads, int? HeadDim, int MaxSourcePositions)
+internal sealed record ModelConfig(int Start, int End, int Pad, int Unknown, int? Heads, int? HeadDim, int MaxSourcePositions, int MaxTargetPositions)
 {
     /// <summary>NlpHost heads: ids of <c>target.spm</c> (pad 0, unk 1, bos 2, eos 3) unless the manifest says otherwise.</summary>
     public static ModelConfig ForHead(string? manifestPath, int maxSourcePositions)
     {
         using var json = Open(manifestPath);
         var root = json?.RootElement;
+        var heads = Find(root, "heads", "num_heads", "decoder_attention_heads");
         return new ModelConfig(
             Find(root, "bosId", "bos_id", "decoder_start_token_id", "bos_token_id") ?? 2,
             Find(root, "eosId", "eos_id", "eos_token_id") ?? 3,
             Find(root, "padId", "pad_id", "pad_token_id") ?? 0,
             Find(root, "unkId", "unk_id", "unk_token_id") ?? 1,
-            Find(root, "heads", "num_heads", "decoder_attention_heads"),
-            Find(root, "headDim", "head_dim", "d_kv"),
-            maxSourcePositions);
+            heads,
+            Find(root, "headDim", "head_dim", "d_kv") ?? (Find(root, "width", "d_model") / heads),
+            maxSourcePositions,
+            Find(root, "positions", "maxTargetPositions", "max_target_positions", "max_position_embeddings") ?? int.MaxValue);
     }
 
     /// <summary>A Hugging Face <c>config.json</c> (Marian, T5); <paramref name="vocabulary"/> supplies <c>&lt;unk&gt;</c>.</summary>
@@ -39,7 +41,8 @@ internal sealed record ModelConfig(int Start, int End, int Pad, int Unknown, int
             vocabulary?.GetValueOrDefault("<unk>", 1) ?? Find(root, "unk_token_id") ?? 2,
             heads,
             Find(root, "d_kv", "head_dim") ?? (model / heads),
-            Find(root, "max_position_embeddings") ?? 512);
+            Find(root, "max_position_embeddings") ?? 512,
+            Find(root, "max_position_embeddings") ?? int.MaxValue);
     }
 
     private static JsonDocument? Open(string? path) =>

@@ -15,8 +15,11 @@ internal sealed record TranslationRequest(GenerationSettings Search, int MaxLeng
     public int Budget(int sourceTokens) => Math.Min(MaxLength, (int)Math.Ceiling(sourceTokens * Ratio) + Offset);
 }
 
-/// <summary>One language pair: source encoder, batched generation, target vocabulary. Owns its generation queue.</summary>
-internal sealed class Translator(string pair, ISourceEncoder encoder, ITargetVocabulary target, GenerationQueue queue) : IAsyncDisposable
+/// <summary>
+/// One language pair: source encoder, batched generation, target vocabulary. Owns its generation queue. Every budget
+/// is capped by the decoder's position table (<c>maxTargetPositions</c>): a learned table has no row past it.
+/// </summary>
+internal sealed class Translator(string pair, ISourceEncoder encoder, ITargetVocabulary target, GenerationQueue queue, int maxTargetPositions) : IAsyncDisposable
 {
     public string Pair { get; } = pair;
 
@@ -34,7 +37,7 @@ internal sealed class Translator(string pair, ISourceEncoder encoder, ITargetVoc
         var done = 0;
         var generated = await Task.WhenAll(sources.Select(async (s, i) =>
         {
-            var ids = await queue.GenerateAsync(states[i], request.Budget(s.Kept), request.Search, cancellationToken).ConfigureAwait(false);
+            var ids = await queue.GenerateAsync(states[i], Math.Min(request.Budget(s.Kept), maxTargetPositions), request.Search, cancellationToken).ConfigureAwait(false);
             progress?.Report(new TaskProgress((double)Interlocked.Increment(ref done) / sources.Count, "sentences translated"));
             return ids;
         })).ConfigureAwait(false);

@@ -52,7 +52,7 @@ internal static class TranslatorFactory
         var decoder = new DecoderModel(context.Backbone.OpenModel(decoderPath), config.Heads, config.HeadDim);
         Log.PairLoaded(context.Logger, pair.Pair, pair.MarianPath is null ? "head" : "export", decoderPath, decoder.Layers, decoder.Heads, decoder.HeadDim);
         var queue = new GenerationQueue(decoder, new SpecialTokens(config.Start, config.End, config.Pad), settings.MaxBatchSentences, context.Logger);
-        return new Translator(pair.Pair, encoder, target, queue);
+        return new Translator(pair.Pair, encoder, target, queue, config.MaxTargetPositions);
     }
 
     // Marian exports map SentencePiece pieces to their own ids; T5 exports have no vocab.json and use the model's ids.
