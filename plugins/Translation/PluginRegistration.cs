@@ -6,9 +6,9 @@ using NlpHost.Abstractions.Plugins;
 
 namespace NlpHost.Tasks.Translation;
 
-/// <summary>Registers the <c>translate</c> task.</summary>
+/// <summary>Registers the <c>translate</c> task and its evaluator.</summary>
 public sealed class PluginRegistration : IPluginRegistration
 {
     /// <inheritdoc />
-    public void Register(IServiceCollection services, IConfiguration configuration) => services.AddTaskPlugin<TranslationTask>();
+    public void Register(IServiceCollection services, IConfiguration configuration) => services.AddTaskPlugin<TranslationTask>().AddTaskEvaluator<Evaluation.TranslationEvaluator>();
 }

@@ -12,12 +12,27 @@ public sealed record TranslateOptions
     /// <summary>Target language (a configured pair).</summary>
     public string Target { get; init; } = "es";
 
-    /// <summary>Beam width; 1 is greedy.</summary>
-    public int BeamSize { get; init; } = 4;
+    /// <summary>Beam width; 1 is greedy; unset uses <c>Plugins:translate:BeamSize</c>.</summary>
+    public int? BeamSize { get; init; }
+
+    /// <summary>Most tokens generated per sentence; unset uses <c>Plugins:translate:MaxLength</c>.</summary>
+    public int? MaxLength { get; init; }
 }
 
 /// <summary>One translated sentence and the source span it came from.</summary>
-public sealed record TranslatedSentence(string Translation, int SourceStart, int SourceLength);
+/// <param name="Translation">The sentence's translation.</param>
+/// <param name="SourceStart">First character of the source sentence in the input text.</param>
+/// <param name="SourceLength">Characters of the source sentence.</param>
+public sealed record TranslatedSentence(string Translation, int SourceStart, int SourceLength)
+{
+    /// <summary>The source was longer than the encoder takes: only its beginning was translated.</summary>
+    public bool Truncated { get; init; }
+
+    /// <summary>What went wrong with this sentence, for humans (e.g. the truncation); absent when nothing did.</summary>
+    public string? Warning { get; init; }
+}
 
 /// <summary>The translation and its sentence alignment.</summary>
+/// <param name="Translation">The whole text translated, paragraph and line breaks kept.</param>
+/// <param name="Sentences">Each sentence's translation and source span, in order.</param>
 public sealed record TranslateOutput(string Translation, IReadOnlyList<TranslatedSentence> Sentences);

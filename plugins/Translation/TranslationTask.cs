@@ -1,13 +1,26 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Translation.Configuration;
+using NlpHost.Tasks.Translation.Generation;
+using NlpHost.Tasks.Translation.Models;
 
 namespace NlpHost.Tasks.Translation;
 
-/// <summary>Translation with a decoder head over the shared encoder.</summary>
-internal sealed class TranslationTask : TaskPlugin<TranslateInput, TranslateOptions, TranslateOutput>
+/// <summary>
+/// Translation of a sentence or a document: a decoder head over the shared encoder, or a Marian/T5 export, per
+/// configured language pair. Loaded models (and their generation queues, which batch sentences across concurrent
+/// jobs) live as long as the task.
+/// </summary>
+internal sealed class TranslationTask : TaskPlugin<TranslateInput, TranslateOptions, TranslateOutput>, IAsyncDisposable
 {
+    private readonly ConcurrentDictionary<string, Lazy<Translator>> _translators = new(StringComparer.Ordinal);
+
+    // Not required by the host: a deployment whose pairs all point at Marian exports runs without it.
     public override TaskDescriptor Descriptor { get; } = Describe(
-        "translate", "0.1.0", "English to Spanish translation (decoder head pending: issue 9)",
-        new HeadRequirement("decoder", "heads/translate-en-es/decoder_model_merged.onnx", Required: true, "the decoder head is trained by 'nlphost train translate' (issue 9, not built yet);"));
+        "translate", "0.2.0", "Translation (English to Spanish by default) with a decoder head over the shared encoder, or a Marian/T5 export",
+        new HeadRequirement("decoder", "heads/translate-en-es/" + TranslatorFactory.DecoderFile, Required: false,
+            "the English-Spanish decoder head is trained with training/translate (see plugins/Translation/README.md);"));
 
     protected override void Validate(TranslateInput input, TranslateOptions options)
     {
@@ -16,13 +29,62 @@ internal sealed class TranslationTask : TaskPlugin<TranslateInput, TranslateOpti
             throw new TaskInputException("input.text", "is required");
         }
 
+        if (string.IsNullOrWhiteSpace(input.Text))
+        {
+            throw new TaskInputException("input.text", "is empty: give the sentence or document to translate");
+        }
+
         if (options.BeamSize is < 1 or > 16)
         {
             throw new TaskInputException("options.beamSize", "must be between 1 and 16");
         }
+
+        if (options.MaxLength is < 1 or > 1024)
+        {
+            throw new TaskInputException("options.maxLength", "must be between 1 and 1024 tokens");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Source) || string.IsNullOrWhiteSpace(options.Target))
+        {
+            throw new TaskInputException(string.IsNullOrWhiteSpace(options.Source) ? "options.source" : "options.target", "must name a language, e.g. en or es");
+        }
     }
 
-    // Unreachable until the required head exists: the host refuses to run a task whose required head is missing.
-    protected override Task<TranslateOutput> ExecuteAsync(TranslateInput input, TranslateOptions options, TaskContext context, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("translate: not implemented yet (issue 9)");
+    protected override Task<TranslateOutput> ExecuteAsync(TranslateInput input, TranslateOptions options, TaskContext context, CancellationToken cancellationToken)
+    {
+        var settings = TranslationSettings.Read(context.Settings);
+        var translator = Translator(settings.Resolve(options.Source, options.Target), settings, context);
+        return translator.TranslateAsync(input.Text, Request(settings, options), context.Logger, context.Progress, cancellationToken);
+    }
+
+    /// <summary>The loaded model of a pair, created once per model file and backbone.</summary>
+    internal Translator Translator(PairSettings pair, TranslationSettings settings, TaskContext context)
+    {
+        var key = $"{pair.Pair}|{TranslatorFactory.DecoderPath(pair, context)}|{RuntimeHelpers.GetHashCode(context.Backbone)}";
+        var entry = _translators.GetOrAdd(key, _ => new Lazy<Translator>(() => TranslatorFactory.Create(pair, settings, context)));
+        try
+        {
+            return entry.Value;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Do not cache a failure: the files may be fixed or delivered later.
+            _translators.TryRemove(KeyValuePair.Create(key, entry));
+            throw;
+        }
+    }
+
+    internal static TranslationRequest Request(TranslationSettings settings, TranslateOptions options) => new(
+        new GenerationSettings(options.BeamSize ?? settings.BeamSize, settings.LengthPenalty, settings.NoRepeatNgramSize),
+        options.MaxLength ?? settings.MaxLength, settings.MaxLengthRatio, settings.MaxLengthOffset);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var entry in _translators.Values.Where(e => e.IsValueCreated))
+        {
+            await entry.Value.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _translators.Clear();
+    }
 }

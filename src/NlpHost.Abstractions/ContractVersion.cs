@@ -11,6 +11,7 @@ namespace NlpHost.Abstractions;
 /// against an older minor keep binding. New capabilities for a kind of plugin (e.g. a stateful decoder session
 /// for generation heads) come as new interfaces, discovered with a type test, not as members added to existing ones.
 /// <para>1.1: <see cref="Backbone.ITokenizerFactory"/> and <see cref="Backbone.ITextTokenizer"/> (tokenizers for models that bring their own vocabulary).</para>
+/// <para>1.2: <see cref="Backbone.BoolTensor"/> and <see cref="Backbone.IOnnxModelMetadata"/>.</para>
 /// </remarks>
 public static class ContractVersion
 {
@@ -18,7 +19,7 @@ public static class ContractVersion
     public const int Major = 1;
 
     /// <summary>Incremented when members are added without breaking existing plugins.</summary>
-    public const int Minor = 1;
+    public const int Minor = 2;
 
     /// <summary>The version as <c>major.minor</c>.</summary>
     public static string Text => $"{Major}.{Minor}";

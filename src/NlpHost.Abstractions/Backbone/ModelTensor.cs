@@ -13,3 +13,7 @@ public sealed record FloatTensor(float[] Data, int[] Shape) : ModelTensor(Shape)
 
 /// <summary>A tensor of 64-bit integers (token ids, masks).</summary>
 public sealed record Int64Tensor(long[] Data, int[] Shape) : ModelTensor(Shape);
+
+/// <summary>A tensor of booleans (flags such as <c>use_cache_branch</c> of merged decoders).</summary>
+/// <remarks>Added in contract 1.1.</remarks>
+public sealed record BoolTensor(bool[] Data, int[] Shape) : ModelTensor(Shape);

@@ -3,8 +3,8 @@ using NlpHost.Abstractions.Backbone;
 
 namespace NlpHost.Inference.Internal;
 
-/// <summary>A head or whole export run with plain-array tensors; int32 graph inputs and outputs are converted.</summary>
-internal sealed class OnnxModel : IOnnxModel, IDisposable
+/// <summary>A head or whole export run with plain-array tensors; int32 graph inputs and outputs are converted, zero-length tensors allowed.</summary>
+internal sealed class OnnxModel : IOnnxModel, IOnnxModelMetadata, IDisposable
 {
     private readonly InferenceSession _session;
 
@@ -14,6 +14,7 @@ internal sealed class OnnxModel : IOnnxModel, IDisposable
         Path = path;
         InputNames = [.. _session.InputNames];
         OutputNames = [.. _session.OutputNames];
+        InputShapes = _session.InputMetadata.ToDictionary(m => m.Key, m => (IReadOnlyList<int>)[.. m.Value.Dimensions], StringComparer.Ordinal);
     }
 
     public string Path { get; }
@@ -21,6 +22,8 @@ internal sealed class OnnxModel : IOnnxModel, IDisposable
     public IReadOnlyList<string> InputNames { get; }
 
     public IReadOnlyList<string> OutputNames { get; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<int>> InputShapes { get; }
 
     public Task<IReadOnlyDictionary<string, ModelTensor>> RunAsync(IReadOnlyDictionary<string, ModelTensor> inputs, CancellationToken cancellationToken)
     {

@@ -10,11 +10,18 @@ internal static class TensorConversion
     public static OrtValue ToOrtValue(ModelTensor tensor, TensorElementType expected, string what)
     {
         var shape = Array.ConvertAll(tensor.Shape, d => (long)d);
+        if (tensor.ElementCount == 0 && Matches(tensor, expected))
+        {
+            // Zero-length tensors (a decoder's empty past, [batch, heads, 0, head_dim]) have no memory to pin.
+            return OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, expected, shape);
+        }
+
         return (tensor, expected) switch
         {
             (FloatTensor f, TensorElementType.Float) => OrtValue.CreateTensorValueFromMemory(Checked(f.Data, tensor, what), shape),
             (Int64Tensor l, TensorElementType.Int64) => OrtValue.CreateTensorValueFromMemory(Checked(l.Data, tensor, what), shape),
             (Int64Tensor l, TensorElementType.Int32) => OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(Checked(l.Data, tensor, what), v => checked((int)v)), shape),
+            (BoolTensor b, TensorElementType.Bool) => OrtValue.CreateTensorValueFromMemory(Checked(b.Data, tensor, what), shape),
             _ => throw new ArgumentException($"{what} expects {expected}, got {tensor.GetType().Name}"),
         };
     }
@@ -28,9 +35,17 @@ internal static class TensorConversion
             TensorElementType.Float => new FloatTensor(value.GetTensorDataAsSpan<float>().ToArray(), shape),
             TensorElementType.Int64 => new Int64Tensor(value.GetTensorDataAsSpan<long>().ToArray(), shape),
             TensorElementType.Int32 => new Int64Tensor(ToInt64(value.GetTensorDataAsSpan<int>()), shape),
-            var other => throw new NotSupportedException($"{what} has element type {other}; only float, int64 and int32 are supported"),
+            TensorElementType.Bool => new BoolTensor(value.GetTensorDataAsSpan<bool>().ToArray(), shape),
+            var other => throw new NotSupportedException($"{what} has element type {other}; only float, int64, int32 and bool are supported"),
         };
     }
+
+    private static bool Matches(ModelTensor tensor, TensorElementType expected) => (tensor, expected) switch
+    {
+        (FloatTensor, TensorElementType.Float) or (BoolTensor, TensorElementType.Bool) => true,
+        (Int64Tensor, TensorElementType.Int64 or TensorElementType.Int32) => true,
+        _ => false,
+    };
 
     private static T[] Checked<T>(T[] data, ModelTensor tensor, string what) =>
         data.Length == tensor.ElementCount

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Translation.Generation;
+using NlpHost.Tasks.Translation.Text;
+
+namespace NlpHost.Tasks.Translation.Models;
+
+/// <summary>How long a sentence's translation may get, and how it is searched.</summary>
+/// <param name="Search">Beam size, length penalty, repetition guard.</param>
+/// <param name="MaxLength">Cap on generated tokens per sentence.</param>
+/// <param name="Ratio">Budget relative to the source: ratio × source tokens + offset, within the cap.</param>
+/// <param name="Offset">Tokens added to every budget, so short sentences are not cut.</param>
+internal sealed record TranslationRequest(GenerationSettings Search, int MaxLength, double Ratio, int Offset)
+{
+    public int Budget(int sourceTokens) => Math.Min(MaxLength, (int)Math.Ceiling(sourceTokens * Ratio) + Offset);
+}
+
+/// <summary>
+/// One language pair: source encoder, batched generation, target vocabulary. Owns its generation queue. Every budget
+/// is capped by the decoder's position table (<c>maxTargetPositions</c>): a learned table has no row past it.
+/// </summary>
+internal sealed class Translator(string pair, ISourceEncoder encoder, ITargetVocabulary target, GenerationQueue queue, int maxTargetPositions) : IAsyncDisposable
+{
+    public string Pair { get; } = pair;
+
+    /// <summary>Translates a document sentence by sentence, keeping the whitespace between sentences as it was.</summary>
+    public async Task<TranslateOutput> TranslateAsync(string text, TranslationRequest request, ILogger logger, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
+    {
+        var spans = SentenceSplitter.Split(text);
+        if (spans.Count == 0)
+        {
+            return new TranslateOutput(text, []);
+        }
+
+        var sources = spans.Select(s => encoder.Prepare(text.Substring(s.Start, s.Length))).ToList();
+        var states = await encoder.EncodeAsync(sources, cancellationToken).ConfigureAwait(false);
+        var done = 0;
+        var generated = await Task.WhenAll(sources.Select(async (s, i) =>
+        {
+            var ids = await queue.GenerateAsync(states[i], Math.Min(request.Budget(s.Kept), maxTargetPositions), request.Search, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new TaskProgress((double)Interlocked.Increment(ref done) / sources.Count, "sentences translated"));
+            return ids;
+        })).ConfigureAwait(false);
+        var translations = generated.Select(target.Decode).ToList();
+        var sentences = new List<TranslatedSentence>(spans.Count);
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var truncated = sources[i].Truncated;
+            if (truncated)
+            {
+                Log.Truncated(logger, spans[i].Start, sources[i].Tokens, sources[i].Kept);
+            }
+
+            sentences.Add(new TranslatedSentence(translations[i], spans[i].Start, spans[i].Length)
+            {
+                Truncated = truncated,
+                Warning = truncated
+                    ? $"sentence too long: only its first {sources[i].Kept} of {sources[i].Tokens} source tokens (the encoder's maximum) were translated"
+                    : null,
+            });
+        }
+
+        return new TranslateOutput(SentenceSplitter.Reassemble(text, spans, translations), sentences);
+    }
+
+    public ValueTask DisposeAsync() => queue.DisposeAsync();
+}
