@@ -20,7 +20,7 @@ internal sealed class Summarizer(IBackbone backbone, SummarizerSettings settings
 
         var relevance = await RelevanceAsync(analysis, cancellationToken).ConfigureAwait(false);
         var budget = LengthBudget.From(options, analysis.Candidates.Count, settings.DefaultSentences);
-        var chosen = MmrSelector.Select(relevance, analysis.Similarity, analysis.Words(), budget, settings.MmrLambda);
+        var chosen = MmrSelector.Select(relevance, analysis.Similarity, analysis.Words(), budget, settings.MmrLambda, settings.DuplicateSimilarity);
         var sentences = chosen.Order()
             .Select(i => new SummarySentence(analysis.Candidates[i].Of(analysis.Text), analysis.Candidates[i].Start, analysis.Candidates[i].Length, Math.Round(relevance[i], 4)))
             .ToList();

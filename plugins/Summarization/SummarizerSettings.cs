@@ -17,6 +17,9 @@ internal sealed record SummarizerSettings
     /// <summary>MMR trade-off: 1 = relevance only, 0 = novelty only.</summary>
     public double MmrLambda { get; init; } = 0.7;
 
+    /// <summary>A sentence at least this similar (cosine) to one already chosen is a restatement and never chosen.</summary>
+    public double DuplicateSimilarity { get; init; } = 0.9;
+
     /// <summary>Use the salience head when it is installed; false = always the unsupervised scorer.</summary>
     public bool UseHead { get; init; } = true;
 
@@ -37,6 +40,7 @@ internal sealed record SummarizerSettings
             DefaultSentences = Read(section, nameof(DefaultSentences), defaults.DefaultSentences, 1, 1000),
             MaxSentences = Read(section, nameof(MaxSentences), defaults.MaxSentences, 2, 100_000),
             MmrLambda = Read(section, nameof(MmrLambda), defaults.MmrLambda, 0, 1),
+            DuplicateSimilarity = Read(section, nameof(DuplicateSimilarity), defaults.DuplicateSimilarity, 0, 1.01),
             UseHead = ReadFlag(section, nameof(UseHead), defaults.UseHead),
             CentralityWeight = Read(section, nameof(CentralityWeight), defaults.CentralityWeight, 0, 100),
             PositionWeight = Read(section, nameof(PositionWeight), defaults.PositionWeight, 0, 100),

@@ -11,8 +11,9 @@ internal static class MmrSelector
     /// <param name="words">Per sentence word count, for word budgets.</param>
     /// <param name="budget">Most sentences and words.</param>
     /// <param name="lambda">Weight of relevance against redundancy.</param>
+    /// <param name="duplicate">A sentence at least this similar to one already taken is never taken (a restatement).</param>
     /// <returns>Chosen indices in the order they were picked.</returns>
-    public static List<int> Select(double[] relevance, float[][] similarity, int[] words, LengthBudget budget, double lambda)
+    public static List<int> Select(double[] relevance, float[][] similarity, int[] words, LengthBudget budget, double lambda, double duplicate = 1.01)
     {
         var n = relevance.Length;
         var chosen = new List<int>();
@@ -26,7 +27,7 @@ internal static class MmrSelector
             for (var i = 0; i < n; i++)
             {
                 // A word budget skips sentences that would overflow it; the first pick is always allowed, so a summary is never empty.
-                if (taken[i] || (chosen.Count > 0 && wordsUsed + words[i] > budget.Words))
+                if (taken[i] || redundancy[i] >= duplicate || (chosen.Count > 0 && wordsUsed + words[i] > budget.Words))
                 {
                     continue;
                 }

@@ -98,12 +98,13 @@ internal static class SentenceSegmenter
             return false;
         }
 
-        if (word.Length == 1 && char.IsLetter(word[0]))
+        var wordStart = period - word.Length;
+        if (word.Length == 1 && char.IsLetter(word[0]) && (wordStart == blockStart || !char.IsPunctuation(text[wordStart - 1]) || text[wordStart - 1] is '(' or '"'))
         {
             return false; // an initial: "J. K. Rowling"
         }
 
-        if (word.All(char.IsDigit) && text.AsSpan(blockStart, period - word.Length - blockStart).IsWhiteSpace())
+        if (word.All(char.IsDigit) && text.AsSpan(blockStart, wordStart - blockStart).IsWhiteSpace())
         {
             return false; // a list number: "1. First item"
         }
