@@ -8,7 +8,8 @@ namespace NlpHost.Tasks.Summarization;
 /// <param name="Candidates">The sentences that may be chosen (headings excluded, capped for very long documents).</param>
 /// <param name="Title">The given title, else a leading heading, else null.</param>
 /// <param name="Similarity">Pairwise cosine similarity of the candidates.</param>
-/// <param name="LexRank">Centrality of each candidate (1 = average).</param>
+/// <param name="LexRank">Centrality of each candidate over embedding similarity (1 = average).</param>
+/// <param name="TextRank">Centrality of each candidate over word overlap (1 = average).</param>
 /// <param name="TitleSimilarity">Cosine similarity of each candidate to the title, when there is one.</param>
 /// <param name="Features">Each candidate's row for the salience head.</param>
 internal sealed record DocumentAnalysis(
@@ -18,6 +19,7 @@ internal sealed record DocumentAnalysis(
     string? Title,
     float[][] Similarity,
     double[] LexRank,
+    double[] TextRank,
     float[]? TitleSimilarity,
     float[][] Features)
 {

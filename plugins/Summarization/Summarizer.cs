@@ -34,7 +34,7 @@ internal sealed class Summarizer(IBackbone backbone, SummarizerSettings settings
 
     public async Task<double[]> RelevanceAsync(DocumentAnalysis analysis, CancellationToken cancellationToken) =>
         head is null
-            ? UnsupervisedScorer.Score(analysis.LexRank, analysis.TitleSimilarity, settings)
+            ? UnsupervisedScorer.Score(analysis, settings)
             : await head.ScoreAsync(analysis.Features, cancellationToken).ConfigureAwait(false);
 
     public async Task<DocumentAnalysis> AnalyzeAsync(string text, string? title, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ internal sealed class Summarizer(IBackbone backbone, SummarizerSettings settings
         var candidates = Cap(body.Count > 0 ? body : sentences, settings.MaxSentences);
         if (candidates.Count == 0)
         {
-            return new DocumentAnalysis(text, sentences, candidates, title, [], [], null, []);
+            return new DocumentAnalysis(text, sentences, candidates, title, [], [], [], null, []);
         }
 
         var texts = candidates.Select(c => c.Of(text)).ToList();
@@ -60,8 +60,9 @@ internal sealed class Summarizer(IBackbone backbone, SummarizerSettings settings
         var similarity = SentenceGraph.Similarities(embeddings);
         var lexRank = SentenceGraph.LexRank(similarity);
         var titleSimilarity = titleVector is null ? null : embeddings.Select(e => TensorPrimitives.Dot(e, titleVector)).ToArray();
-        var features = SentenceFeatures.Build(text, candidates, embeddings, lexRank, titleVector);
-        return new DocumentAnalysis(text, sentences, candidates, title, similarity, lexRank, titleSimilarity, features);
+        var textRank = TextRank.Score(texts.Take(candidates.Count).ToList());
+        var features = SentenceFeatures.Build(text, candidates, embeddings, lexRank, textRank, titleVector);
+        return new DocumentAnalysis(text, sentences, candidates, title, similarity, lexRank, textRank, titleSimilarity, features);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal sealed record SummarizerSettings
     public int MaxSentences { get; init; } = 256;
 
     /// <summary>MMR trade-off: 1 = relevance only, 0 = novelty only.</summary>
-    public double MmrLambda { get; init; } = 0.7;
+    public double MmrLambda { get; init; } = 0.85;
 
     /// <summary>A sentence at least this similar (cosine) to one already chosen is a restatement and never chosen.</summary>
     public double DuplicateSimilarity { get; init; } = 0.9;
@@ -26,11 +26,17 @@ internal sealed record SummarizerSettings
     /// <summary>Unsupervised scorer: weight of LexRank centrality (min-max normalised in the document).</summary>
     public double CentralityWeight { get; init; } = 1.0;
 
+    /// <summary>Unsupervised scorer: weight of TextRank centrality over word overlap (min-max normalised).</summary>
+    public double WordCentralityWeight { get; init; } = 3.0;
+
     /// <summary>Unsupervised scorer: weight of the position prior 1/sqrt(1 + index).</summary>
-    public double PositionWeight { get; init; } = 1.0;
+    public double PositionWeight { get; init; } = 0.25;
 
     /// <summary>Unsupervised scorer: weight of the cosine similarity to the title (when there is one).</summary>
     public double TitleWeight { get; init; } = 0.5;
+
+    /// <summary>Unsupervised scorer: weight of sentence length, min(words, 40) / 40.</summary>
+    public double LengthWeight { get; init; } = 1.0;
 
     public static SummarizerSettings From(IConfiguration section)
     {
@@ -43,8 +49,10 @@ internal sealed record SummarizerSettings
             DuplicateSimilarity = Read(section, nameof(DuplicateSimilarity), defaults.DuplicateSimilarity, 0, 1.01),
             UseHead = ReadFlag(section, nameof(UseHead), defaults.UseHead),
             CentralityWeight = Read(section, nameof(CentralityWeight), defaults.CentralityWeight, 0, 100),
+            WordCentralityWeight = Read(section, nameof(WordCentralityWeight), defaults.WordCentralityWeight, 0, 100),
             PositionWeight = Read(section, nameof(PositionWeight), defaults.PositionWeight, 0, 100),
             TitleWeight = Read(section, nameof(TitleWeight), defaults.TitleWeight, 0, 100),
+            LengthWeight = Read(section, nameof(LengthWeight), defaults.LengthWeight, 0, 100),
         };
     }
 

@@ -13,13 +13,13 @@ internal static class SentenceFeatures
     public static readonly string[] ExtraNames =
     [
         "lexrank", "relative_position", "inverse_position", "is_first", "paragraph_position", "first_in_paragraph",
-        "title_similarity", "has_title", "centroid_similarity", "words_over_40", "sentences_over_50",
+        "title_similarity", "has_title", "centroid_similarity", "words_over_40", "sentences_over_50", "textrank",
     ];
 
     public static int ExtraCount => ExtraNames.Length;
 
     /// <summary>One row per candidate: embedding, then the extras in <see cref="ExtraNames"/> order.</summary>
-    public static float[][] Build(string text, IReadOnlyList<Sentence> candidates, IReadOnlyList<float[]> embeddings, double[] lexRank, float[]? title)
+    public static float[][] Build(string text, IReadOnlyList<Sentence> candidates, IReadOnlyList<float[]> embeddings, double[] lexRank, double[] textRank, float[]? title)
     {
         var n = candidates.Count;
         var width = embeddings[0].Length;
@@ -44,6 +44,7 @@ internal static class SentenceFeatures
                 TensorPrimitives.Dot(embeddings[i], centroid),
                 Word.Count(text.AsSpan(candidates[i].Start, candidates[i].Length)) / 40f,
                 n / 50f,
+                (float)textRank[i],
             ];
             extras.CopyTo(row, width);
             rows[i] = row;

@@ -1,20 +1,28 @@
 namespace NlpHost.Tasks.Summarization.Scoring;
 
 /// <summary>
-/// Relevance without a trained head: LexRank centrality, a lead prior (news puts the gist first) and similarity to the
-/// title, weighted by <see cref="SummarizerSettings"/> and scaled to [0, 1] within the document.
+/// Relevance without a trained head: LexRank centrality (embeddings), TextRank centrality (words), a lead prior (news puts the gist first), similarity to the
+/// title and a preference for longer (more informative) sentences, weighted by <see cref="SummarizerSettings"/> and
+/// scaled to [0, 1] within the document.
 /// </summary>
 internal static class UnsupervisedScorer
 {
-    public static double[] Score(double[] lexRank, float[]? titleSimilarity, SummarizerSettings settings)
+    // Beyond this many words a sentence earns no more length credit.
+    private const double LongSentenceWords = 40;
+
+    public static double[] Score(DocumentAnalysis analysis, SummarizerSettings settings)
     {
-        var centrality = MinMax(lexRank);
-        var scores = new double[lexRank.Length];
+        var (titleSimilarity, words) = (analysis.TitleSimilarity, analysis.Words());
+        var centrality = MinMax(analysis.LexRank);
+        var wordCentrality = MinMax(analysis.TextRank);
+        var scores = new double[centrality.Length];
         for (var i = 0; i < scores.Length; i++)
         {
             scores[i] = settings.CentralityWeight * centrality[i]
+                + settings.WordCentralityWeight * wordCentrality[i]
                 + settings.PositionWeight / Math.Sqrt(1 + i)
-                + (titleSimilarity is null ? 0 : settings.TitleWeight * titleSimilarity[i]);
+                + (titleSimilarity is null ? 0 : settings.TitleWeight * titleSimilarity[i])
+                + settings.LengthWeight * Math.Min(words[i], LongSentenceWords) / LongSentenceWords;
         }
 
         return MinMax(scores);

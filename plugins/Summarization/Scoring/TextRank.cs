@@ -1,11 +1,13 @@
-namespace NlpHost.Tasks.Summarization.Evaluation;
+using NlpHost.Tasks.Summarization.Evaluation;
+
+namespace NlpHost.Tasks.Summarization.Scoring;
 
 /// <summary>
 /// TextRank for sentences as Mihalcea and Tarau (2004) define it: PageRank (d = 0.85) over a graph weighted by word
 /// overlap |Si ∩ Sj| / (log|Si| + log|Sj|), words being the ROUGE tokens (lower-cased, stemmed). No embeddings: the
-/// classic graph baseline to compare the backbone's LexRank with.
+/// eval's classic baseline, and a word-level centrality beside the embeddings' LexRank for the scorers (1 = average).
 /// </summary>
-internal static class TextRankBaseline
+internal static class TextRank
 {
     private const double Damping = 0.85;
 
