@@ -16,7 +16,7 @@ import torch
 from torch import nn
 
 EXTRAS = ["lexrank", "relative_position", "inverse_position", "is_first", "paragraph_position", "first_in_paragraph",
-          "title_similarity", "has_title", "centroid_similarity", "words_over_40", "sentences_over_50"]
+          "title_similarity", "has_title", "centroid_similarity", "words_over_40", "sentences_over_50", "textrank"]
 
 
 class SalienceHead(nn.Module):
@@ -86,11 +86,12 @@ def main():
     loss_fn = nn.BCEWithLogitsLoss(pos_weight=torch.tensor((1 - positive) / positive))
     os.makedirs(args.work, exist_ok=True)
     checkpoint = os.path.join(args.work, f"checkpoint-h{args.hidden}-d{args.dropout}.pt")
-    curve, best, first_epoch, started = [], None, 0, time.time()
+    curve, best, first_epoch, started, earlier_seconds = [], None, 0, time.time(), 0.0
     if os.path.exists(checkpoint):
         saved = torch.load(checkpoint)
         model.load_state_dict(saved["model"]); optimizer.load_state_dict(saved["optimizer"])
         curve, best, first_epoch = saved["curve"], saved["best"], saved["epoch"] + 1
+        earlier_seconds = saved.get("seconds", 0.0)
         rng = np.random.default_rng(args.seed + first_epoch)
     for epoch in range(first_epoch, args.epochs):
         total = 0.0
@@ -106,9 +107,10 @@ def main():
         print(json.dumps(curve[-1]), flush=True)
         if best is None or p3 > best["heldout_precision_at_3"]:
             best = dict(curve[-1], state={k: v.clone() for k, v in model.state_dict().items()})
-        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "curve": curve, "best": best, "epoch": epoch}, checkpoint)
+        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "curve": curve, "best": best, "epoch": epoch,
+                    "seconds": earlier_seconds + time.time() - started}, checkpoint)
     model.load_state_dict(best["state"])
-    export(model, args, docs, rows, starts, held, train, width, curve, best, time.time() - started)
+    export(model, args, docs, rows, starts, held, train, width, curve, best, earlier_seconds + time.time() - started)
 
 
 def export(model, args, docs, rows, starts, held, train, width, curve, best, seconds):
@@ -141,10 +143,11 @@ def export(model, args, docs, rows, starts, held, train, width, curve, best, sec
                             "optimizer": f"AdamW wd {args.weight_decay}",
                             "loss": "BCE with logits, positive weight = negatives/positives", "seed": args.seed},
         "selected_epoch": best["epoch"], "selected_by": "held-out precision@3 (share of the top-3 sentences that are oracle sentences)",
-        "epochs_completed": len(curve), "training_seconds_this_run": round(seconds),
+        "epochs_completed": len(curve), "training_seconds": round(seconds),
         "machine": "2-core AMD EPYC VM, CPU, torch " + torch.__version__, "learning_curve": curve,
-        "command": "dotnet run --file training/summarization/DumpFeatures.cs -- ../shared/data/summarization/bbc_news_summary_train.csv data/summarize-features && "
-                   f"python3 training/summarization/train_salience_head.py --epochs {args.epochs} --hidden {args.hidden} --dropout {args.dropout}",
+        "command": f"dotnet run --file training/summarization/DumpFeatures.cs -- ../shared/data/summarization/bbc_news_summary_train.csv {args.features} && "
+                   f"python3 training/summarization/train_salience_head.py --features {args.features} --work {args.work} --epochs {args.epochs} "
+                   f"--hidden {args.hidden} --dropout {args.dropout}",
     }
     json.dump(manifest, open(os.path.join(args.out, "manifest.json"), "w"), indent=1)
 
