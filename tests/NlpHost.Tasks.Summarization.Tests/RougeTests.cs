@@ -75,4 +75,14 @@ public sealed class RougeTests
 
         Assert.Equal([1, 3], chosen.Order());
     }
+
+    [Fact]
+    public void Greedy_oracle_respects_a_word_budget()
+    {
+        string[] sentences = ["Stocks fell sharply in London on Monday morning.", "Banks led.", "The weather was mild."];
+
+        var chosen = GreedyOracle.Select(sentences, "Stocks fell sharply in London on Monday morning. Banks led.", maxWords: 5);
+
+        Assert.Equal([1], chosen);
+    }
 }

@@ -6,19 +6,24 @@ namespace NlpHost.Tasks.Summarization.Evaluation;
 /// </summary>
 internal static class GreedyOracle
 {
+    /// <param name="sentences">The candidate sentences, in document order.</param>
+    /// <param name="reference">The reference summary.</param>
+    /// <param name="maxSentences">Most sentences to choose.</param>
+    /// <param name="maxWords">Most words (whitespace-separated) in all; a sentence that would overflow it is skipped.</param>
     /// <returns>Chosen sentence indices, in the order they were added.</returns>
-    public static List<int> Select(IReadOnlyList<string> sentences, string reference, int maxSentences = int.MaxValue)
+    public static List<int> Select(IReadOnlyList<string> sentences, string reference, int maxSentences = int.MaxValue, int maxWords = int.MaxValue)
     {
         var target = Rouge.Tokenize(reference);
         var tokens = sentences.Select(Rouge.Tokenize).ToList();
+        var words = sentences.Select(s => Text.Word.Count(s)).ToArray();
         var chosen = new List<int>();
-        var best = 0.0;
+        var (best, used) = (0.0, 0);
         while (chosen.Count < Math.Min(maxSentences, sentences.Count))
         {
             var pick = -1;
             for (var i = 0; i < sentences.Count; i++)
             {
-                if (chosen.Contains(i))
+                if (chosen.Contains(i) || used + words[i] > maxWords)
                 {
                     continue;
                 }
@@ -38,6 +43,7 @@ internal static class GreedyOracle
             }
 
             chosen.Add(pick);
+            used += words[pick];
         }
 
         return chosen;

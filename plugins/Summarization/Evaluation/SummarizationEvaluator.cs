@@ -86,7 +86,7 @@ internal sealed class SummarizationEvaluator : ITaskEvaluator
         var none = candidates.Select(_ => new float[candidates.Count]).ToArray();
         var lead = MmrSelector.Select([.. texts.Select((_, i) => 1.0 / (1 + i))], none, words, budget, lambda: 1);
         var textRank = MmrSelector.Select(TextRank.Score(texts), none, words, budget, lambda: 1);
-        var oracle = GreedyOracle.Select(texts, item.Summary, budget.Sentences);
+        var oracle = GreedyOracle.Select(texts, item.Summary, budget.Sentences, budget.Words);
         return (Join(texts, lead), Join(texts, textRank), Join(texts, oracle));
     }
 
