@@ -21,6 +21,12 @@ internal sealed partial class SummarizationTask : TaskPlugin<SummarizeInput, Sum
             throw new TaskInputException("input.text", "is empty: give the document to summarize");
         }
 
+        ValidateOptions(options);
+    }
+
+    /// <summary>At most one length, each in range; shared with the evaluator's <c>--options</c>.</summary>
+    public static void ValidateOptions(SummarizeOptions options)
+    {
         var lengths = new object?[] { options.Sentences, options.Words, options.Ratio }.Count(x => x is not null);
         if (lengths > 1)
         {

@@ -58,14 +58,12 @@ internal sealed class SummarizationEvaluator : ITaskEvaluator
             (summaries[systems[1]][item.Index], summaries["textrank"][item.Index], summaries["oracle"][item.Index]) = (lead, textRank, oracle);
         }
 
-        var metrics = new Dictionary<string, IReadOnlyDictionary<string, double>>();
-        foreach (var system in systems)
+        var metrics = systems.ToDictionary(s => s, s => (IReadOnlyDictionary<string, double>)Row(items, summaries[s]));
+        metrics["nlphost"] = new Dictionary<string, double>(metrics["nlphost"])
         {
-            metrics[system] = Row(items, summaries[system]);
-        }
-
-        ((Dictionary<string, double>)metrics["nlphost"])["documentsPerSecond"] = items.Count / Math.Max(seconds, 1e-9);
-        ((Dictionary<string, double>)metrics["nlphost"])["wordsPerSecond"] = words / Math.Max(seconds, 1e-9);
+            ["documentsPerSecond"] = items.Count / Math.Max(seconds, 1e-9),
+            ["wordsPerSecond"] = words / Math.Max(seconds, 1e-9),
+        };
         return new EvaluationReport(metrics, [.. items.Select(i => (object)new { index = i.Index, summary = summaries["nlphost"][i.Index] })]);
     }
 
@@ -117,7 +115,7 @@ internal sealed class SummarizationEvaluator : ITaskEvaluator
         try
         {
             var options = json is { ValueKind: JsonValueKind.Object } o ? o.Deserialize<SummarizeOptions>(TaskJson.Options) ?? new() : new SummarizeOptions();
-            new SummarizationTask().Validate(new TaskRequest(JsonSerializer.SerializeToElement(new { text = "x" }), JsonSerializer.SerializeToElement(options, TaskJson.Options)));
+            SummarizationTask.ValidateOptions(options);
             return options;
         }
         catch (JsonException e)
