@@ -25,9 +25,18 @@ var summarizer = new Summarizer(services.GetRequiredService<IBackbone>(), new Su
 var items = SummaryDataset.Read(csv, limit: null);
 
 var indexPath = Path.Combine(outDir, "documents.jsonl");
-var done = File.Exists(indexPath) ? File.ReadLines(indexPath).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("rows").GetInt32()).ToList() : [];
+var width = services.GetRequiredService<IBackbone>().Info.HiddenSize + SentenceFeatures.ExtraCount;
+var earlier = File.Exists(indexPath) ? File.ReadLines(indexPath).Select(l => JsonDocument.Parse(l).RootElement).ToList() : [];
+if (earlier.Any(d => d.GetProperty("rows").GetInt32() > 0 && d.GetProperty("width").GetInt32() != width))
+{
+    // Resuming must not mix layouts: a dump made before a feature was added cannot be continued.
+    Console.Error.WriteLine($"{outDir} holds rows of another width than today's {width} features; delete it or pick another folder");
+    return 1;
+}
+
+var done = earlier.Select(d => d.GetProperty("rows").GetInt32()).ToList();
 using var features = new FileStream(Path.Combine(outDir, "features.f32"), FileMode.OpenOrCreate);
-features.SetLength(done.Sum() * (services.GetRequiredService<IBackbone>().Info.HiddenSize + (long)SentenceFeatures.ExtraCount) * 4);
+features.SetLength(done.Sum() * (long)width * 4);
 features.Seek(0, SeekOrigin.End);
 using var index = new StreamWriter(indexPath, append: true);
 Console.WriteLine($"{items.Count} documents, {done.Count} already dumped");
@@ -65,10 +74,11 @@ foreach (var chunk in items.Skip(done.Count).Chunk(16))
     Console.WriteLine($"{chunk[^1].Index + 1} documents");
 }
 
+return 0;
+
 static double Precision(List<string> reference, List<string> sentence)
 {
     var grams = reference.Zip(reference.Skip(1), (a, b) => a + " " + b).ToHashSet(StringComparer.Ordinal);
     var own = sentence.Zip(sentence.Skip(1), (a, b) => a + " " + b).ToList();
     return own.Count == 0 ? 0 : (double)own.Count(grams.Contains) / own.Count;
 }
-
