@@ -6,9 +6,10 @@ using NlpHost.Abstractions.Plugins;
 
 namespace NlpHost.Tasks.Summarization;
 
-/// <summary>Registers the <c>summarize</c> task.</summary>
+/// <summary>Registers the <c>summarize</c> task and its evaluator.</summary>
 public sealed class PluginRegistration : IPluginRegistration
 {
     /// <inheritdoc />
-    public void Register(IServiceCollection services, IConfiguration configuration) => services.AddTaskPlugin<SummarizationTask>();
+    public void Register(IServiceCollection services, IConfiguration configuration) =>
+        services.AddTaskPlugin<SummarizationTask>().AddTaskEvaluator<Evaluation.SummarizationEvaluator>();
 }

@@ -1,29 +1,63 @@
+using Microsoft.Extensions.Logging;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Summarization.Scoring;
 
 namespace NlpHost.Tasks.Summarization;
 
 /// <summary>Extractive summaries scored on the shared backbone.</summary>
-internal sealed class SummarizationTask : TaskPlugin<SummarizeInput, SummarizeOptions, SummarizeOutput>
+internal sealed partial class SummarizationTask : TaskPlugin<SummarizeInput, SummarizeOptions, SummarizeOutput>
 {
+    public const string HeadName = "salience";
+
     public override TaskDescriptor Descriptor { get; } = Describe(
-        "summarize", "0.1.0", "Extractive summary with sentence offsets (scorer pending: issue 7)",
-        new HeadRequirement("salience", "heads/summarize-salience/head.onnx", Required: true, "the salience head is trained by 'nlphost train summarize' (issue 7, not built yet);"));
+        "summarize", "0.2.0", "Extractive summary with sentence offsets: embeddings, LexRank, position and a salience head, MMR",
+        new HeadRequirement(HeadName, "heads/summarize-salience/head.onnx", Required: false,
+            "train it with training/summarization (see plugins/Summarization/README.md); without it the unsupervised scorer runs"));
 
     protected override void Validate(SummarizeInput input, SummarizeOptions options)
     {
-        if (input.Text is null)
+        if (string.IsNullOrWhiteSpace(input.Text))
         {
-            throw new TaskInputException("input.text", "is required");
+            throw new TaskInputException("input.text", "is empty: give the document to summarize");
         }
 
+        ValidateOptions(options);
+    }
+
+    /// <summary>At most one length, each in range; shared with the evaluator's <c>--options</c>.</summary>
+    public static void ValidateOptions(SummarizeOptions options)
+    {
         var lengths = new object?[] { options.Sentences, options.Words, options.Ratio }.Count(x => x is not null);
         if (lengths > 1)
         {
             throw new TaskInputException("options", "give only one of sentences, words or ratio");
         }
+
+        if (options.Sentences is < 1 or > 1000 || options.Words is < 1 or > 1_000_000 || options.Ratio is <= 0 or > 1 || options.Ratio is double.NaN)
+        {
+            throw new TaskInputException("options", "sentences 1..1000, words 1..1000000, ratio in (0, 1]");
+        }
     }
 
-    // Unreachable until the required head exists: the host refuses to run a task whose required head is missing.
     protected override Task<SummarizeOutput> ExecuteAsync(SummarizeInput input, SummarizeOptions options, TaskContext context, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("summarize: the scorer is not implemented yet (issue 7)");
+        Create(context).SummarizeAsync(input, options, cancellationToken);
+
+    /// <summary>The pipeline for a context: its settings, and the salience head when installed and enabled.</summary>
+    public static Summarizer Create(TaskContext context)
+    {
+        var settings = SummarizerSettings.From(context.Settings);
+        var head = settings.UseHead && context.Heads.TryGetValue(HeadName, out var path) ? new SalienceHead(context.Backbone.OpenModel(path)) : null;
+        if (head is null)
+        {
+            Log.UnsupervisedScorer(context.Logger, settings.UseHead ? "the salience head is not installed" : "Plugins:summarize:UseHead is false");
+        }
+
+        return new Summarizer(context.Backbone, settings, head);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Debug, Message = "summarize: unsupervised scorer ({Reason})")]
+        public static partial void UnsupervisedScorer(ILogger logger, string reason);
+    }
 }

@@ -20,4 +20,14 @@ public sealed record SummarizeOptions
 public sealed record SummarySentence(string Text, int Start, int Length, double Score);
 
 /// <summary>The summary and its sentences, in document order.</summary>
-public sealed record SummarizeOutput(string Summary, IReadOnlyList<SummarySentence> Sentences);
+public sealed record SummarizeOutput(string Summary, IReadOnlyList<SummarySentence> Sentences)
+{
+    /// <summary><c>salience-head</c> when the trained head scored the sentences, else <c>unsupervised</c>.</summary>
+    public string? Scorer { get; init; }
+
+    /// <summary>Sentences found in the document (headings not counted).</summary>
+    public int? SentencesInDocument { get; init; }
+
+    /// <summary>Sentences scored: all of them, or a sample for very long documents (<c>Plugins:summarize:MaxSentences</c>).</summary>
+    public int? SentencesScored { get; init; }
+}

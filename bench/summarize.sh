@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Summarization throughput on ~800-word news articles: every BBC News Summary article (train + valid CSVs) of
+# 700-900 words, run through 'nlphost eval summarize' (8 documents in flight so the backbone batches their sentences).
+# documents/s and words/s time the NlpHost system only (segmentation, embeddings, LexRank/TextRank, head, MMR);
+# the baselines and ROUGE are computed after the clock stops.
+# Usage: bench/summarize.sh [extra nlphost arguments, e.g. --Plugins:summarize:UseHead false]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data="${NLPHOST_BENCH_DATA:-../shared/data/summarization}"
+dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
+dotnet build plugins/Summarization -c Release -nologo -v q >/dev/null
+host=src/NlpHost/bin/Release/net10.0/nlphost.dll
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+python3 - "$data" > "$work/articles.csv" <<'PY'
+import csv, sys
+out = csv.writer(sys.stdout)
+out.writerow(["document", "summary"])
+words = []
+for split in ("train", "valid"):
+    for row in csv.DictReader(open(f"{sys.argv[1]}/bbc_news_summary_{split}.csv", encoding="utf-8")):
+        n = len(row["document"].split())
+        if 700 <= n <= 900:
+            out.writerow([row["document"], row["summary"]]); words.append(n)
+print(f"{len(words)} articles, {sum(words) / len(words):.0f} words on average", file=sys.stderr)
+PY
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); date: $(date -u +%F)"
+dotnet "$host" eval summarize --data "$work/articles.csv" --Backbone:ExecutionProvider cpu "$@" 2>/dev/null | grep -E '^(system|nlphost)'

@@ -1,0 +1,53 @@
+namespace NlpHost.Tasks.Summarization.Text;
+
+/// <summary>Word-level helpers for segmentation and length budgets.</summary>
+internal static class Word
+{
+    /// <summary>The word ending just before <paramref name="end"/> (letters, digits, inner periods), without leading quotes or brackets.</summary>
+    public static string Before(string text, int end, int floor)
+    {
+        var start = end;
+        while (start > floor && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '-' or '&'))
+        {
+            start--;
+        }
+
+        while (start < end && !char.IsLetterOrDigit(text[start]))
+        {
+            start++;
+        }
+
+        return text[start..end];
+    }
+
+    /// <summary>Index of the first letter or digit at or after <paramref name="start"/>, skipping spaces and opening quotes; <paramref name="end"/> if none.</summary>
+    public static int FirstAfter(string text, int start, int end)
+    {
+        var i = start;
+        while (i < end && (char.IsWhiteSpace(text[i]) || text[i] is '"' or '\'' or '(' or '[' or '\u201c' or '\u2018' or '\u00ab'))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Whitespace-separated words.</summary>
+    public static int Count(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var space = char.IsWhiteSpace(c);
+            if (!space && !inWord)
+            {
+                count++;
+            }
+
+            inWord = !space;
+        }
+
+        return count;
+    }
+}

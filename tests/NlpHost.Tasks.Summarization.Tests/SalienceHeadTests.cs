@@ -1,0 +1,82 @@
+using System.Text.Json;
+using NlpHost.Abstractions.Backbone;
+using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Summarization.Scoring;
+using NlpHost.Testing;
+
+namespace NlpHost.Tasks.Summarization.Tests;
+
+/// <summary>The committed salience head (models/heads/summarize-salience) on the real backbone.</summary>
+public sealed class SalienceHeadTests(RealBackbone backbone) : IClassFixture<RealBackbone>
+{
+    private static readonly string HeadDirectory = Path.Combine(RealBackbone.RepoRoot, "models", "heads", "summarize-salience");
+    private static readonly string HeadPath = Path.Combine(HeadDirectory, "head.onnx");
+
+    [Fact]
+    public async Task Exported_head_matches_the_training_framework_within_1e_4()
+    {
+        using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(HeadDirectory, "parity.json")));
+        var (rows, width) = (expected.RootElement.GetProperty("rows").GetInt32(), expected.RootElement.GetProperty("width").GetInt32());
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(HeadDirectory, "parity-features.f32"));
+        var features = new float[rows][];
+        for (var i = 0; i < rows; i++)
+        {
+            features[i] = new float[width];
+            Buffer.BlockCopy(bytes, i * width * 4, features[i], 0, width * 4);
+        }
+
+        var logits = await new SalienceHead(backbone.Backbone.OpenModel(HeadPath)).LogitsAsync(features, CancellationToken.None);
+
+        var want = expected.RootElement.GetProperty("logits").EnumerateArray().Select(v => v.GetSingle()).ToArray();
+        Assert.Equal(want.Length, logits.Length);
+        Assert.All(want.Zip(logits), p => Assert.True(Math.Abs(p.First - p.Second) < 1e-4, $"{p.First} vs {p.Second}"));
+    }
+
+    [Fact]
+    public async Task Manifest_describes_the_features_the_task_builds()
+    {
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(HeadDirectory, "manifest.json")));
+        var input = manifest.RootElement.GetProperty("input");
+
+        Assert.Equal(backbone.Backbone.Info.HiddenSize + SentenceFeatures.ExtraCount, input.GetProperty("shape")[1].GetInt32());
+        Assert.EndsWith(string.Join(", ", SentenceFeatures.ExtraNames), input.GetProperty("layout").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_head_configured_the_task_scores_with_it()
+    {
+        var request = new TaskRequest(JsonSerializer.SerializeToElement(new { text = SummarizationTaskTests.Article }));
+        var context = backbone.Context(heads: new Dictionary<string, string> { [SummarizationTask.HeadName] = HeadPath });
+
+        var output = (await new SummarizationTask().ExecuteAsync(request, context, CancellationToken.None)).Deserialize<SummarizeOutput>(TaskJson.Options)!;
+
+        Assert.Equal("salience-head", output.Scorer);
+        Assert.Equal(3, output.Sentences.Count);
+        Assert.All(output.Sentences, s => Assert.InRange(s.Score, 0, 1));
+        Assert.All(output.Sentences, s => Assert.Equal(s.Text, SummarizationTaskTests.Article.Substring(s.Start, s.Length)));
+    }
+
+    [Fact]
+    public async Task UseHead_false_falls_back_to_the_unsupervised_scorer()
+    {
+        var request = new TaskRequest(JsonSerializer.SerializeToElement(new { text = SummarizationTaskTests.Article }));
+        var context = backbone.Context(
+            new Dictionary<string, string?> { ["UseHead"] = "false" },
+            new Dictionary<string, string> { [SummarizationTask.HeadName] = HeadPath });
+
+        var output = (await new SummarizationTask().ExecuteAsync(request, context, CancellationToken.None)).Deserialize<SummarizeOutput>(TaskJson.Options)!;
+
+        Assert.Equal("unsupervised", output.Scorer);
+    }
+
+    [Fact]
+    public async Task A_bad_setting_is_refused_naming_the_key()
+    {
+        var request = new TaskRequest(JsonSerializer.SerializeToElement(new { text = "One. Two." }));
+        var context = backbone.Context(new Dictionary<string, string?> { ["MmrLambda"] = "2" });
+
+        var error = await Assert.ThrowsAsync<TaskInputException>(() => new SummarizationTask().ExecuteAsync(request, context, CancellationToken.None));
+
+        Assert.Equal("Plugins:summarize:MmrLambda", error.Field);
+    }
+}

@@ -1,0 +1,105 @@
+using NlpHost.Tasks.Summarization.Text;
+
+namespace NlpHost.Tasks.Summarization.Tests;
+
+public sealed class SentenceSegmenterTests
+{
+    private static string[] Split(string text) => [.. SentenceSegmenter.Split(text).Select(s => s.Of(text))];
+
+    [Theory]
+    [InlineData("Dr. Smith met Mr. Jones on Monday. They talked.", "Dr. Smith met Mr. Jones on Monday.|They talked.")]
+    [InlineData("Talks in the U.S. ended. The U.K. joined, e.g. on trade.", "Talks in the U.S. ended.|The U.K. joined, e.g. on trade.")]
+    [InlineData("Shares rose 2.5% to $1.30 on Friday. Profit was 3.2bn.", "Shares rose 2.5% to $1.30 on Friday.|Profit was 3.2bn.")]
+    [InlineData("J. K. Rowling lives at No. 5 Main St. in town. She writes.", "J. K. Rowling lives at No. 5 Main St. in town.|She writes.")]
+    [InlineData("Visit amazon.com now. It sells books.", "Visit amazon.com now.|It sells books.")]
+    [InlineData("Apple Inc. makes phones. Acme Inc. sued.", "Apple Inc. makes phones.|Acme Inc. sued.")]
+    [InlineData("We met at 10 a.m. and left. Then we ate.", "We met at 10 a.m. and left.|Then we ate.")]
+    public void Abbreviations_initials_and_decimals_do_not_end_sentences(string text, string expected) =>
+        Assert.Equal(expected.Split('|'), Split(text));
+
+    [Theory]
+    [InlineData("He said: \"We are delighted.\" Prices rose.", "He said: \"We are delighted.\"|Prices rose.")]
+    [InlineData("\u201cIt works!\u201d she said. \u201cReally?\u201d he asked.", "\u201cIt works!\u201d she said.|\u201cReally?\u201d he asked.")]
+    [InlineData("Wait... what happened? Nothing!", "Wait... what happened?|Nothing!")]
+    [InlineData("(This is an aside.) The main point follows.", "(This is an aside.)|The main point follows.")]
+    public void Quotes_and_brackets_stay_with_their_sentence(string text, string expected) =>
+        Assert.Equal(expected.Split('|'), Split(text));
+
+    [Fact]
+    public void Blank_lines_end_paragraphs_and_list_items_are_segments()
+    {
+        const string text = "Shopping list\n\nWe need:\n- eggs\n- milk and bread\n1. First step\n2) Second step\n\nThat is all";
+
+        var sentences = SentenceSegmenter.Split(text);
+
+        Assert.Equal(["Shopping list", "We need:", "- eggs", "- milk and bread", "1. First step", "2) Second step", "That is all"], sentences.Select(s => s.Of(text)));
+        Assert.Equal([0, 1, 1, 1, 1, 1, 2], sentences.Select(s => s.Paragraph));
+        Assert.True(sentences[0].IsHeading);
+        Assert.False(sentences[1].IsHeading);
+    }
+
+    [Fact]
+    public void A_single_line_break_inside_a_paragraph_is_a_space()
+    {
+        Assert.Equal(["A sentence that wraps\nonto a second line.", "Another."], Split("A sentence that wraps\nonto a second line. Another."));
+    }
+
+    [Fact]
+    public void Sentences_glued_without_a_space_are_split_but_not_domains_or_acronyms()
+    {
+        Assert.Equal(["The bank said.", "The markets fell at amazon.com and in the U.S. today."],
+            Split("The bank said.The markets fell at amazon.com and in the U.S. today."));
+    }
+
+    [Fact]
+    public void Lower_cased_news_with_a_title_line_is_split_as_in_the_bbc_data()
+    {
+        const string text = "uk economy facing 'major risks'\n\nthe uk manufacturing sector will continue to face \"serious challenges\", the bcc said. "
+            + "it forecast growth will slow from 3% in 2004 to 2.5% in 2005. dr. jones agreed.\n\nmanufacturers' sales fell.\n";
+
+        var sentences = SentenceSegmenter.Split(text);
+
+        Assert.Equal(
+            ["uk economy facing 'major risks'", "the uk manufacturing sector will continue to face \"serious challenges\", the bcc said.",
+             "it forecast growth will slow from 3% in 2004 to 2.5% in 2005.", "dr. jones agreed.", "manufacturers' sales fell."],
+            sentences.Select(s => s.Of(text)));
+        Assert.True(sentences[0].IsHeading);
+    }
+
+    [Fact]
+    public void Scripts_without_spaces_between_sentences_are_split()
+    {
+        Assert.Equal(["駅は公園の北にあります。", "電車は十分ごとに来ます！", "本当ですか？"], Split("駅は公園の北にあります。電車は十分ごとに来ます！本当ですか？"));
+        Assert.Equal(["Москва — столица России.", "Она большая."], Split("Москва — столица России. Она большая."));
+    }
+
+    [Fact]
+    public void Offsets_index_the_original_characters_with_crlf_emoji_and_accents()
+    {
+        const string text = "  Café owners 😀 cheered.\r\n\r\nNaïve plans failed!\r\nZoë left.  ";
+
+        var sentences = SentenceSegmenter.Split(text);
+
+        Assert.Equal(["Café owners 😀 cheered.", "Naïve plans failed!", "Zoë left."], sentences.Select(s => text.Substring(s.Start, s.Length)));
+        Assert.Equal(text.IndexOf("Naïve", StringComparison.Ordinal), sentences[1].Start);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n  ")]
+    [InlineData("... !!! ---")]
+    public void Text_without_words_has_no_sentences(string text) => Assert.Empty(SentenceSegmenter.Split(text));
+
+    [Fact]
+    public void A_long_run_without_punctuation_is_cut_at_spaces()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("word", 2000));
+
+        var sentences = SentenceSegmenter.Split(text);
+
+        Assert.True(sentences.Count > 1);
+        Assert.All(sentences, s => Assert.True(s.Length <= SentenceSegmenter.DefaultMaxChars));
+        Assert.All(sentences, s => Assert.Equal("word", text.Substring(s.Start, 4)));
+        Assert.Equal(2000, sentences.Sum(s => Word.Count(s.Of(text))));
+    }
+}

@@ -1,0 +1,50 @@
+using NlpHost.Abstractions.Evaluation;
+using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Summarization.Evaluation;
+using NlpHost.Testing;
+
+namespace NlpHost.Tasks.Summarization.Tests;
+
+public sealed class SummarizationEvaluatorTests(RealBackbone backbone) : IClassFixture<RealBackbone>
+{
+    [Fact]
+    public async Task Every_system_is_scored_on_the_same_documents_and_each_row_gets_a_prediction()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(path, "document,summary\n"
+                + "\"" + SummarizationTaskTests.Article.Replace("\"", "\"\"", StringComparison.Ordinal) + "\",\"A powerful storm closed hundreds of schools across the region on Tuesday. Power was cut to 40,000 homes.\"\n"
+                + "\"Rain fell. The river rose. Roads closed.\",\"The river rose.\"\n");
+
+            var report = await new SummarizationEvaluator().EvaluateAsync(new EvaluationRequest(path, null, null), backbone.Context(), CancellationToken.None);
+
+            Assert.Equal(["nlphost", "lead-3", "textrank", "oracle"], report.Metrics.Keys);
+            Assert.All(report.Metrics.Values, m => Assert.InRange(m["rouge1"], 0, 100));
+            Assert.True(report.Metrics["oracle"]["rouge2"] >= report.Metrics["lead-3"]["rouge2"]);
+            Assert.Equal(2, report.Predictions.Count);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_csv_without_the_columns_is_refused_with_what_it_found()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(path, "body,label\nx,y\n");
+
+            var error = await Assert.ThrowsAsync<TaskInputException>(() => new SummarizationEvaluator().EvaluateAsync(new EvaluationRequest(path, null, null), backbone.Context(), CancellationToken.None));
+
+            Assert.Contains("no document column", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
