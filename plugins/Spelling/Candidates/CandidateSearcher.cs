@@ -1,0 +1,75 @@
+namespace NlpHost.Tasks.Spelling.Candidates;
+
+/// <summary>A dictionary word within the edit distance of the input.</summary>
+internal readonly record struct Candidate(int WordId, int Distance);
+
+/// <summary>
+/// Finds every dictionary word within an OSA distance of a lower-case input through a <see cref="SymmetricDeleteIndex"/>.
+/// Holds reusable scratch (the input's deletes, a per-word "seen" stamp), so it is cheap per call and not thread-safe.
+/// </summary>
+internal sealed class CandidateSearcher
+{
+    private readonly SymmetricDeleteIndex _index;
+    private readonly DeleteSet _deletes;
+    private readonly int[] _seen;
+    private int _stamp;
+
+    public CandidateSearcher(SymmetricDeleteIndex index)
+    {
+        _index = index;
+        _deletes = new DeleteSet(index.PrefixLength, index.MaxDistance);
+        _seen = new int[index.Lexicon.Count];
+    }
+
+    /// <summary>Appends to <paramref name="results"/> every word within <paramref name="maxDistance"/> of <paramref name="input"/> (the input itself at 0 when known).</summary>
+    public void Search(ReadOnlySpan<char> input, int maxDistance, List<Candidate> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        maxDistance = Math.Min(maxDistance, _index.MaxDistance);
+        var lexicon = _index.Lexicon;
+        if (input.Length == 0 || input.Length - maxDistance > lexicon.MaxWordLength)
+        {
+            return;
+        }
+
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_seen);
+            _stamp = 1;
+        }
+
+        var inputPrefixLength = Math.Min(input.Length, _index.PrefixLength);
+        _deletes.Generate(input[..inputPrefixLength], maxDistance);
+        for (var k = 0; k < _deletes.Count; k++)
+        {
+            var delete = _deletes.Item(k);
+            foreach (var id in _index.Bucket(_deletes.Hash(k)))
+            {
+                if (_seen[id] == _stamp)
+                {
+                    continue;
+                }
+
+                var word = lexicon.Words[id].AsSpan();
+                if (Math.Abs(word.Length - input.Length) > maxDistance || word.Length < delete.Length
+                    || (word.Length == delete.Length && !word.SequenceEqual(delete)))
+                {
+                    continue;
+                }
+
+                var wordPrefixLength = Math.Min(word.Length, _index.PrefixLength);
+                if (wordPrefixLength > inputPrefixLength && wordPrefixLength - delete.Length > maxDistance)
+                {
+                    continue;
+                }
+
+                _seen[id] = _stamp;
+                var distance = EditDistance.Osa(input, word, maxDistance);
+                if (distance <= maxDistance)
+                {
+                    results.Add(new Candidate(id, distance));
+                }
+            }
+        }
+    }
+}
