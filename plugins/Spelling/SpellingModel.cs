@@ -9,27 +9,35 @@ internal sealed class SpellingModel
 {
     private readonly ConcurrentBag<CandidateSearcher> _searchers = [];
 
-    public SpellingModel(WordLexicon lexicon, BigramModel bigrams, SymmetricDeleteIndex index)
+    private readonly ConcurrentBag<CandidateSearcher> _phoneticSearchers = [];
+
+    public SpellingModel(WordLexicon lexicon, BigramModel bigrams)
     {
         Lexicon = lexicon;
         Bigrams = bigrams;
-        Index = index;
+        Index = SymmetricDeleteIndex.Build(lexicon.Words);
+        PhoneticIndex = SymmetricDeleteIndex.Build([.. lexicon.Words.Select(PhoneticKey.Of)], maxDistance: 1);
     }
 
     public WordLexicon Lexicon { get; }
 
     public BigramModel Bigrams { get; }
 
+    /// <summary>Words within edit distance 2 of the input.</summary>
     public SymmetricDeleteIndex Index { get; }
+
+    /// <summary>Words that sound like the input (sound-alike keys within distance 1): reaches errors beyond 2 edits.</summary>
+    public SymmetricDeleteIndex PhoneticIndex { get; }
 
     public static SpellingModel Load(string lexiconPath, string? bigramPath)
     {
         var lexicon = WordLexicon.Load(lexiconPath);
         var bigrams = bigramPath is null ? BigramModel.Empty(lexicon) : BigramModel.Load(bigramPath, lexicon);
-        return new SpellingModel(lexicon, bigrams, SymmetricDeleteIndex.Build(lexicon));
+        return new SpellingModel(lexicon, bigrams);
     }
 
-    public CandidateSearcher RentSearcher() => _searchers.TryTake(out var searcher) ? searcher : Index.CreateSearcher();
+    public CandidateSearcher RentSearcher(bool phonetic = false) =>
+        (phonetic ? _phoneticSearchers : _searchers).TryTake(out var searcher) ? searcher : (phonetic ? PhoneticIndex : Index).CreateSearcher();
 
-    public void Return(CandidateSearcher searcher) => _searchers.Add(searcher);
+    public void Return(CandidateSearcher searcher, bool phonetic = false) => (phonetic ? _phoneticSearchers : _searchers).Add(searcher);
 }

@@ -4,7 +4,7 @@ namespace NlpHost.Tasks.Spelling.Candidates;
 internal readonly record struct Candidate(int WordId, int Distance);
 
 /// <summary>
-/// Finds every dictionary word within an OSA distance of a lower-case input through a <see cref="SymmetricDeleteIndex"/>.
+/// Finds every word whose key is within an OSA distance of a lower-case input key through a <see cref="SymmetricDeleteIndex"/>.
 /// Holds reusable scratch (the input's deletes, a per-word "seen" stamp), so it is cheap per call and not thread-safe.
 /// </summary>
 internal sealed class CandidateSearcher
@@ -18,7 +18,7 @@ internal sealed class CandidateSearcher
     {
         _index = index;
         _deletes = new DeleteSet(index.PrefixLength, index.MaxDistance);
-        _seen = new int[index.Lexicon.Count];
+        _seen = new int[index.Keys.Length];
     }
 
     /// <summary>Appends to <paramref name="results"/> every word within <paramref name="maxDistance"/> of <paramref name="input"/> (the input itself at 0 when known).</summary>
@@ -26,8 +26,8 @@ internal sealed class CandidateSearcher
     {
         ArgumentNullException.ThrowIfNull(results);
         maxDistance = Math.Min(maxDistance, _index.MaxDistance);
-        var lexicon = _index.Lexicon;
-        if (input.Length == 0 || input.Length - maxDistance > lexicon.MaxWordLength)
+        var keys = _index.Keys;
+        if (input.Length == 0 || input.Length - maxDistance > _index.MaxKeyLength)
         {
             return;
         }
@@ -50,7 +50,7 @@ internal sealed class CandidateSearcher
                     continue;
                 }
 
-                var word = lexicon.Words[id].AsSpan();
+                var word = keys[id].AsSpan();
                 if (Math.Abs(word.Length - input.Length) > maxDistance || word.Length < delete.Length
                     || (word.Length == delete.Length && !word.SequenceEqual(delete)))
                 {

@@ -1,10 +1,9 @@
-using NlpHost.Tasks.Spelling.Lexicon;
-
 namespace NlpHost.Tasks.Spelling.Candidates;
 
 /// <summary>
 /// SymSpell's symmetric-delete index: every string made by deleting up to <see cref="MaxDistance"/> characters from
-/// the first <see cref="PrefixLength"/> characters of a word points back at the word. A lookup deletes from the
+/// the first <see cref="PrefixLength"/> characters of a key points back at the key's word. Keys are the words
+/// themselves, or their sound-alike keys (<see cref="PhoneticKey"/>); several words may share a key. A lookup deletes from the
 /// input the same way, so a dictionary word within that distance shares at least one delete with it; candidates
 /// are then checked with the true OSA distance. Deletes are kept as 64-bit hashes in one flat array (no strings).
 /// </summary>
@@ -14,9 +13,10 @@ internal sealed class SymmetricDeleteIndex
     private readonly int[] _starts;
     private readonly int[] _wordIds;
 
-    private SymmetricDeleteIndex(WordLexicon lexicon, int maxDistance, int prefixLength, Dictionary<ulong, int> buckets, int[] starts, int[] wordIds)
+    private SymmetricDeleteIndex(string[] keys, int maxDistance, int prefixLength, Dictionary<ulong, int> buckets, int[] starts, int[] wordIds)
     {
-        Lexicon = lexicon;
+        Keys = keys;
+        MaxKeyLength = keys.Length == 0 ? 0 : keys.Max(k => k.Length);
         MaxDistance = maxDistance;
         PrefixLength = prefixLength;
         _buckets = buckets;
@@ -24,7 +24,10 @@ internal sealed class SymmetricDeleteIndex
         _wordIds = wordIds;
     }
 
-    public WordLexicon Lexicon { get; }
+    /// <summary>The key of each word id.</summary>
+    public string[] Keys { get; }
+
+    public int MaxKeyLength { get; }
 
     public int MaxDistance { get; }
 
@@ -33,17 +36,20 @@ internal sealed class SymmetricDeleteIndex
     /// <summary>Number of distinct deletes indexed.</summary>
     public int DeleteCount => _buckets.Count;
 
-    public static SymmetricDeleteIndex Build(WordLexicon lexicon, int maxDistance = 2, int prefixLength = 7)
+    /// <param name="keys">The key of each word, by word id.</param>
+    /// <param name="maxDistance">Most deletes indexed per key, hence the largest distance a lookup can reach.</param>
+    /// <param name="prefixLength">Only the first characters of a key are indexed (SymSpell uses 7): fewer deletes, same results.</param>
+    public static SymmetricDeleteIndex Build(IReadOnlyList<string> keys, int maxDistance = 2, int prefixLength = 7)
     {
-        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(keys);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDistance, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(prefixLength, maxDistance);
-        var hashes = new List<ulong>(lexicon.Count * 24);
-        var ids = new List<int>(lexicon.Count * 24);
+        var hashes = new List<ulong>(keys.Count * 24);
+        var ids = new List<int>(keys.Count * 24);
         var deletes = new DeleteSet(prefixLength, maxDistance);
-        for (var id = 0; id < lexicon.Count; id++)
+        for (var id = 0; id < keys.Count; id++)
         {
-            var word = lexicon.Words[id];
+            var word = keys[id];
             deletes.Generate(word.AsSpan(0, Math.Min(word.Length, prefixLength)), maxDistance);
             for (var k = 0; k < deletes.Count; k++)
             {
@@ -68,7 +74,7 @@ internal sealed class SymmetricDeleteIndex
         }
 
         starts.Add(hashArray.Length);
-        return new SymmetricDeleteIndex(lexicon, maxDistance, prefixLength, buckets, [.. starts], idArray);
+        return new SymmetricDeleteIndex([.. keys], maxDistance, prefixLength, buckets, [.. starts], idArray);
     }
 
     /// <summary>A searcher with its own scratch space; one per thread.</summary>

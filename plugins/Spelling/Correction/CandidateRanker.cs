@@ -14,26 +14,35 @@ internal sealed class CandidateRanker(SpellingModel model, RankingWeights weight
 {
     private const int NoWord = -1;
 
+    // Short words have short keys that sound like hundreds of words: edit distance alone serves them better.
+    private const int MinPhoneticLength = 4;
+    private const int MaxPhoneticLengthChange = 5;
+
     /// <summary>All suggestions for <paramref name="typed"/> (lower case), best first.</summary>
     public List<Suggestion> Rank(string typed, int previous, int next, int maxDistance)
     {
         var found = new List<Candidate>();
-        var searcher = model.RentSearcher();
-        try
+        Search(typed, maxDistance, phonetic: false, found);
+        var close = found.Count;
+        var sound = PhoneticKey.Of(typed);
+        if (typed.Length >= MinPhoneticLength)
         {
-            searcher.Search(typed, maxDistance, found);
-        }
-        finally
-        {
-            model.Return(searcher);
+            Search(sound, 1, phonetic: true, found);
         }
 
         var ranked = new List<Suggestion>(found.Count + 4);
-        foreach (var candidate in found)
+        var seen = new HashSet<int>();
+        for (var i = 0; i < found.Count; i++)
         {
+            var candidate = found[i];
             var word = model.Lexicon.Words[candidate.WordId];
+            if (!seen.Add(candidate.WordId) || (i >= close && Math.Abs(word.Length - typed.Length) > MaxPhoneticLengthChange))
+            {
+                continue;
+            }
+
             var score = model.Lexicon.LogProbability(candidate.WordId)
-                - weights.Channel * ErrorModel.Cost(typed, word)
+                - weights.Channel * (ErrorModel.Cost(typed, word) - (model.PhoneticIndex.Keys[candidate.WordId] == sound ? weights.SoundAlike : 0))
                 + Context(previous, candidate.WordId, next);
             ranked.Add(new Suggestion(word, score, candidate.WordId, candidate.WordId));
         }
@@ -41,6 +50,19 @@ internal sealed class CandidateRanker(SpellingModel model, RankingWeights weight
         AddSplits(typed, previous, next, ranked);
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
         return ranked;
+    }
+
+    private void Search(string key, int maxDistance, bool phonetic, List<Candidate> found)
+    {
+        var searcher = model.RentSearcher(phonetic);
+        try
+        {
+            searcher.Search(key, maxDistance, found);
+        }
+        finally
+        {
+            model.Return(searcher, phonetic);
+        }
     }
 
     /// <summary>Probability of the best suggestion against the others (softmax over scores).</summary>

@@ -6,7 +6,8 @@ namespace NlpHost.Tasks.Spelling.Correction;
 /// <param name="Channel">Nats lost per unit of weighted edit cost.</param>
 /// <param name="Context">Weight of the bigram association with the neighbouring words.</param>
 /// <param name="Split">Extra cost, in edit units, of splitting one typed word into two.</param>
-internal sealed record RankingWeights(double Channel = 5.0, double Context = 0.5, double Split = 1.0)
+/// <param name="SoundAlike">Edit units forgiven when the candidate sounds like the typed word (same <see cref="Candidates.PhoneticKey"/>).</param>
+internal sealed record RankingWeights(double Channel = 6.0, double Context = 0.5, double Split = 1.0, double SoundAlike = 0.5)
 {
     public static RankingWeights From(IConfiguration settings)
     {
@@ -14,7 +15,8 @@ internal sealed record RankingWeights(double Channel = 5.0, double Context = 0.5
         return new RankingWeights(
             Read(settings, "ChannelWeight", defaults.Channel),
             Read(settings, "ContextWeight", defaults.Context),
-            Read(settings, "SplitCost", defaults.Split));
+            Read(settings, "SplitCost", defaults.Split),
+            Read(settings, "SoundAlikeBonus", defaults.SoundAlike));
     }
 
     private static double Read(IConfiguration settings, string key, double fallback)
