@@ -5,7 +5,7 @@ namespace NlpHost.Tasks.Spelling.Candidates;
 /// <summary>
 /// A sound-alike key in the spirit of Metaphone (and of aspell's "soundslike"): inner vowels dropped, letters that
 /// sound the same merged (ph/f, c/k/q, soft c/s, soft g/j, sh/ch/tion/x, th/0, v/f, z/s), silent letters and
-/// doubles removed. "aricticure" and "architecture" both become "ARKTKTR"; misspellings far beyond two edits that
+/// doubles removed. "nolege" and "knowledge" both become "NLJ"; misspellings far beyond two edits that
 /// sound right are found through it.
 /// </summary>
 internal static class PhoneticKey
@@ -26,6 +26,14 @@ internal static class PhoneticKey
         {
             var c = w[i];
             var next = At(w, i + 1);
+            if (c == 'q' && next == 'u')
+            {
+                Append(key, 'K');
+                Append(key, 'W');
+                i++;
+                continue;
+            }
+
             var code = c switch
             {
                 'a' or 'e' or 'i' or 'o' or 'u' => '\0',
