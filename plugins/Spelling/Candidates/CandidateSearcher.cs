@@ -12,6 +12,7 @@ internal sealed class CandidateSearcher
     private readonly SymmetricDeleteIndex _index;
     private readonly DeleteSet _deletes;
     private readonly int[] _seen;
+    private readonly BitParallelOsa _distance = new();
     private int _stamp;
 
     public CandidateSearcher(SymmetricDeleteIndex index)
@@ -27,6 +28,9 @@ internal sealed class CandidateSearcher
         ArgumentNullException.ThrowIfNull(results);
         maxDistance = Math.Min(maxDistance, _index.MaxDistance);
         var keys = _index.Keys;
+        var lengths = _index.KeyLengths;
+        var masks = _index.LetterMasks;
+        var inputMask = SymmetricDeleteIndex.LetterMask(input);
         if (input.Length == 0 || input.Length - maxDistance > _index.MaxKeyLength)
         {
             return;
@@ -40,12 +44,14 @@ internal sealed class CandidateSearcher
 
         var inputPrefixLength = Math.Min(input.Length, _index.PrefixLength);
         _deletes.Generate(input[..inputPrefixLength], maxDistance);
+        _distance.Prepare(input);
         for (var k = 0; k < _deletes.Count; k++)
         {
             var delete = _deletes.Item(k);
             foreach (var id in _index.Bucket(_deletes.Hash(k)))
             {
-                if (_seen[id] == _stamp)
+                if (_seen[id] == _stamp || Math.Abs(lengths[id] - input.Length) > maxDistance
+                    || int.PopCount(masks[id] & ~inputMask) > maxDistance || int.PopCount(inputMask & ~masks[id]) > maxDistance)
                 {
                     continue;
                 }
@@ -64,7 +70,7 @@ internal sealed class CandidateSearcher
                 }
 
                 _seen[id] = _stamp;
-                var distance = EditDistance.Osa(input, word, maxDistance);
+                var distance = _distance.Distance(word, maxDistance);
                 if (distance <= maxDistance)
                 {
                     results.Add(new Candidate(id, distance));

@@ -37,37 +37,48 @@ internal static class EditDistance
         return Rows(a, b, max, stackalloc int[3 * width]);
     }
 
+    // Only cells within max of the diagonal can lead to a result within max; everything else stays "too far".
     private static int Rows(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max, Span<int> buffer)
     {
         var width = b.Length + 1;
+        var far = max + 1;
+        buffer.Fill(far);
         var before = buffer[..width];
         var previous = buffer.Slice(width, width);
         var current = buffer.Slice(2 * width, width);
-        for (var j = 0; j < width; j++)
+        for (var j = 0; j < width && j <= max; j++)
         {
             previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
-            var rowMin = i;
-            for (var j = 1; j < width; j++)
+            var lo = Math.Max(1, i - max);
+            var hi = Math.Min(b.Length, i + max);
+            current[0] = i <= max ? i : far;
+            current[lo - 1] = lo == 1 ? current[0] : far;
+            if (hi + 1 < width)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                current[hi + 1] = far;
+            }
+
+            var rowMin = far;
+            var ai = a[i - 1];
+            for (var j = lo; j <= hi; j++)
+            {
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (ai == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == b[j - 1])
                 {
                     value = Math.Min(value, before[j - 2] + 1);
                 }
 
-                current[j] = value;
-                rowMin = Math.Min(rowMin, value);
+                current[j] = Math.Min(value, far);
+                rowMin = Math.Min(rowMin, current[j]);
             }
 
             if (rowMin > max)
             {
-                return max + 1;
+                return far;
             }
 
             var recycled = before;
@@ -76,6 +87,6 @@ internal static class EditDistance
             current = recycled;
         }
 
-        return Math.Min(previous[b.Length], max + 1);
+        return Math.Min(previous[b.Length], far);
     }
 }

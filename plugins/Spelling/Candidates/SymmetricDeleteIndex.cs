@@ -16,6 +16,8 @@ internal sealed class SymmetricDeleteIndex
     private SymmetricDeleteIndex(string[] keys, int maxDistance, int prefixLength, Dictionary<ulong, int> buckets, int[] starts, int[] wordIds)
     {
         Keys = keys;
+        KeyLengths = [.. keys.Select(k => (byte)Math.Min(k.Length, byte.MaxValue))];
+        LetterMasks = [.. keys.Select(k => LetterMask(k))];
         MaxKeyLength = keys.Length == 0 ? 0 : keys.Max(k => k.Length);
         MaxDistance = maxDistance;
         PrefixLength = prefixLength;
@@ -26,6 +28,12 @@ internal sealed class SymmetricDeleteIndex
 
     /// <summary>The key of each word id.</summary>
     public string[] Keys { get; }
+
+    /// <summary>Key lengths (capped at 255) in one small array: most candidates are rejected on length without touching the string.</summary>
+    public byte[] KeyLengths { get; }
+
+    /// <summary>Which of a–z (and anything else, bit 26) each key contains; see <see cref="LetterMask"/>.</summary>
+    public int[] LetterMasks { get; }
 
     public int MaxKeyLength { get; }
 
@@ -75,6 +83,22 @@ internal sealed class SymmetricDeleteIndex
 
         starts.Add(hashArray.Length);
         return new SymmetricDeleteIndex([.. keys], maxDistance, prefixLength, buckets, [.. starts], idArray);
+    }
+
+    /// <summary>
+    /// A bit per letter present. Each edit adds at most one letter the other string lacks, so two strings within
+    /// distance d differ by at most d letters each way: a cheap test that spares most distance computations.
+    /// </summary>
+    public static int LetterMask(ReadOnlySpan<char> key)
+    {
+        var mask = 0;
+        foreach (var c in key)
+        {
+            var bit = c is >= 'a' and <= 'z' ? c - 'a' : c is >= 'A' and <= 'Z' ? c - 'A' : 26;
+            mask |= 1 << bit;
+        }
+
+        return mask;
     }
 
     /// <summary>A searcher with its own scratch space; one per thread.</summary>
