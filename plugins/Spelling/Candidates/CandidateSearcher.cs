@@ -28,9 +28,7 @@ internal sealed class CandidateSearcher
         ArgumentNullException.ThrowIfNull(results);
         maxDistance = Math.Min(maxDistance, _index.MaxDistance);
         var keys = _index.Keys;
-        var lengths = _index.KeyLengths;
-        var masks = _index.LetterMasks;
-        var inputMask = SymmetricDeleteIndex.LetterMask(input);
+        var profile = SymmetricDeleteIndex.Profile(input);
         if (input.Length == 0 || input.Length - maxDistance > _index.MaxKeyLength)
         {
             return;
@@ -48,10 +46,10 @@ internal sealed class CandidateSearcher
         for (var k = 0; k < _deletes.Count; k++)
         {
             var delete = _deletes.Item(k);
-            foreach (var id in _index.Bucket(_deletes.Hash(k)))
+            foreach (var entry in _index.Bucket(_deletes.Hash(k)))
             {
-                if (_seen[id] == _stamp || Math.Abs(lengths[id] - input.Length) > maxDistance
-                    || int.PopCount(masks[id] & ~inputMask) > maxDistance || int.PopCount(inputMask & ~masks[id]) > maxDistance)
+                var id = (int)(uint)entry;
+                if (!SymmetricDeleteIndex.MayMatch((uint)(entry >> 32), profile, maxDistance) || _seen[id] == _stamp)
                 {
                     continue;
                 }

@@ -11,29 +11,22 @@ internal sealed class SymmetricDeleteIndex
 {
     private readonly Dictionary<ulong, int> _buckets;
     private readonly int[] _starts;
-    private readonly int[] _wordIds;
+    // Per delete-hash run: (profile of the word's key << 32) | word id, so filtering reads memory in order.
+    private readonly ulong[] _entries;
 
-    private SymmetricDeleteIndex(string[] keys, int maxDistance, int prefixLength, Dictionary<ulong, int> buckets, int[] starts, int[] wordIds)
+    private SymmetricDeleteIndex(string[] keys, int maxDistance, int prefixLength, Dictionary<ulong, int> buckets, int[] starts, ulong[] entries)
     {
         Keys = keys;
-        KeyLengths = [.. keys.Select(k => (byte)Math.Min(k.Length, byte.MaxValue))];
-        LetterMasks = [.. keys.Select(k => LetterMask(k))];
         MaxKeyLength = keys.Length == 0 ? 0 : keys.Max(k => k.Length);
         MaxDistance = maxDistance;
         PrefixLength = prefixLength;
         _buckets = buckets;
         _starts = starts;
-        _wordIds = wordIds;
+        _entries = entries;
     }
 
     /// <summary>The key of each word id.</summary>
     public string[] Keys { get; }
-
-    /// <summary>Key lengths (capped at 255) in one small array: most candidates are rejected on length without touching the string.</summary>
-    public byte[] KeyLengths { get; }
-
-    /// <summary>Which of a–z (and anything else, bit 26) each key contains; see <see cref="LetterMask"/>.</summary>
-    public int[] LetterMasks { get; }
 
     public int MaxKeyLength { get; }
 
@@ -53,16 +46,17 @@ internal sealed class SymmetricDeleteIndex
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDistance, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(prefixLength, maxDistance);
         var hashes = new List<ulong>(keys.Count * 24);
-        var ids = new List<int>(keys.Count * 24);
+        var ids = new List<ulong>(keys.Count * 24);
         var deletes = new DeleteSet(prefixLength, maxDistance);
         for (var id = 0; id < keys.Count; id++)
         {
             var word = keys[id];
+            var entry = ((ulong)Profile(word) << 32) | (uint)id;
             deletes.Generate(word.AsSpan(0, Math.Min(word.Length, prefixLength)), maxDistance);
             for (var k = 0; k < deletes.Count; k++)
             {
                 hashes.Add(deletes.Hash(k));
-                ids.Add(id);
+                ids.Add(entry);
             }
         }
 
@@ -86,24 +80,35 @@ internal sealed class SymmetricDeleteIndex
     }
 
     /// <summary>
-    /// A bit per letter present. Each edit adds at most one letter the other string lacks, so two strings within
-    /// distance d differ by at most d letters each way: a cheap test that spares most distance computations.
+    /// A key's length (capped at 31, bits 27–31) and a bit per letter present (a–z, bit 26 for anything else). Each
+    /// edit adds at most one letter the other string lacks, so strings within distance d differ by at most d letters
+    /// each way: with the length, a test on one integer stored beside the word id that spares most distance checks.
     /// </summary>
-    public static int LetterMask(ReadOnlySpan<char> key)
+    public static uint Profile(ReadOnlySpan<char> key)
     {
-        var mask = 0;
+        var mask = 0u;
         foreach (var c in key)
         {
             var bit = c is >= 'a' and <= 'z' ? c - 'a' : c is >= 'A' and <= 'Z' ? c - 'A' : 26;
-            mask |= 1 << bit;
+            mask |= 1u << bit;
         }
 
-        return mask;
+        return mask | ((uint)Math.Min(key.Length, 31) << 27);
+    }
+
+    /// <summary>Whether two profiles allow a distance of at most <paramref name="max"/> (never rejects a true match).</summary>
+    public static bool MayMatch(uint a, uint b, int max)
+    {
+        const uint Letters = (1u << 27) - 1;
+        var lengthA = (int)(a >> 27);
+        var lengthB = (int)(b >> 27);
+        return (lengthA == 31 || lengthB == 31 || Math.Abs(lengthA - lengthB) <= max)
+            && uint.PopCount(a & ~b & Letters) <= max && uint.PopCount(b & ~a & Letters) <= max;
     }
 
     /// <summary>A searcher with its own scratch space; one per thread.</summary>
     public CandidateSearcher CreateSearcher() => new(this);
 
-    internal ReadOnlySpan<int> Bucket(ulong hash) =>
-        _buckets.TryGetValue(hash, out var b) ? _wordIds.AsSpan(_starts[b], _starts[b + 1] - _starts[b]) : [];
+    internal ReadOnlySpan<ulong> Bucket(ulong hash) =>
+        _buckets.TryGetValue(hash, out var b) ? _entries.AsSpan(_starts[b], _starts[b + 1] - _starts[b]) : [];
 }
