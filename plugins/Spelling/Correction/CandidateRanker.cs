@@ -15,8 +15,9 @@ internal sealed class CandidateRanker(SpellingModel model, RankingWeights weight
     private const int NoWord = -1;
 
     // Short words have short keys that sound like hundreds of words: edit distance alone serves them better.
+    // Sound-alike candidates must also be within half the typed length in edits (at least 3), which drops the
+    // hundreds that share a short key before the costlier weighted alignment.
     private const int MinPhoneticLength = 4;
-    private const int MaxPhoneticLengthChange = 5;
 
     /// <summary>All suggestions for <paramref name="typed"/> (lower case), best first.</summary>
     public List<Suggestion> Rank(string typed, int previous, int next, int maxDistance)
@@ -32,11 +33,14 @@ internal sealed class CandidateRanker(SpellingModel model, RankingWeights weight
 
         var ranked = new List<Suggestion>(found.Count + 4);
         var seen = new HashSet<int>();
+        var spelling = new BitParallelOsa();
+        spelling.Prepare(typed);
+        var farthest = Math.Max(3, typed.Length / 2);
         for (var i = 0; i < found.Count; i++)
         {
             var candidate = found[i];
             var word = model.Lexicon.Words[candidate.WordId];
-            if (!seen.Add(candidate.WordId) || (i >= close && Math.Abs(word.Length - typed.Length) > MaxPhoneticLengthChange))
+            if (!seen.Add(candidate.WordId) || (i >= close && spelling.Distance(word, farthest) > farthest))
             {
                 continue;
             }
