@@ -11,15 +11,15 @@ internal sealed class CandidateSearcher
 {
     private readonly SymmetricDeleteIndex _index;
     private readonly DeleteSet _deletes;
-    private readonly int[] _seen;
+    private readonly ushort[] _seen;
     private readonly BitParallelOsa _distance = new();
-    private int _stamp;
+    private ushort _stamp;
 
     public CandidateSearcher(SymmetricDeleteIndex index)
     {
         _index = index;
         _deletes = new DeleteSet(index.PrefixLength, index.MaxDistance);
-        _seen = new int[index.Keys.Length];
+        _seen = new ushort[index.Keys.Length];
     }
 
     /// <summary>Appends to <paramref name="results"/> every word within <paramref name="maxDistance"/> of <paramref name="input"/> (the input itself at 0 when known).</summary>
@@ -27,14 +27,13 @@ internal sealed class CandidateSearcher
     {
         ArgumentNullException.ThrowIfNull(results);
         maxDistance = Math.Min(maxDistance, _index.MaxDistance);
-        var keys = _index.Keys;
         var profile = SymmetricDeleteIndex.Profile(input);
         if (input.Length == 0 || input.Length - maxDistance > _index.MaxKeyLength)
         {
             return;
         }
 
-        if (++_stamp == int.MaxValue)
+        if (++_stamp == ushort.MaxValue)
         {
             Array.Clear(_seen);
             _stamp = 1;
@@ -46,15 +45,15 @@ internal sealed class CandidateSearcher
         for (var k = 0; k < _deletes.Count; k++)
         {
             var delete = _deletes.Item(k);
-            foreach (var entry in _index.Bucket(_deletes.Hash(k)))
+            foreach (ref readonly var entry in _index.Bucket(_deletes.Hash(k)))
             {
-                var id = (int)(uint)entry;
-                if (!SymmetricDeleteIndex.MayMatch((uint)(entry >> 32), profile, maxDistance) || _seen[id] == _stamp)
+                var id = entry.Id;
+                if (!SymmetricDeleteIndex.MayMatch(entry.Profile, profile, maxDistance) || _seen[id] == _stamp)
                 {
                     continue;
                 }
 
-                var word = keys[id].AsSpan();
+                var word = _index.KeyOf(entry);
                 if (Math.Abs(word.Length - input.Length) > maxDistance || word.Length < delete.Length
                     || (word.Length == delete.Length && !word.SequenceEqual(delete)))
                 {

@@ -11,10 +11,11 @@ internal sealed class SymmetricDeleteIndex
 {
     private readonly Dictionary<ulong, int> _buckets;
     private readonly int[] _starts;
-    // Per delete-hash run: (profile of the word's key << 32) | word id, so filtering reads memory in order.
-    private readonly ulong[] _entries;
+    // Per delete-hash run, everything a lookup needs about each word, read in order: no pointer chasing.
+    private readonly IndexEntry[] _entries;
+    private readonly char[] _chars;
 
-    private SymmetricDeleteIndex(string[] keys, int maxDistance, int prefixLength, Dictionary<ulong, int> buckets, int[] starts, ulong[] entries)
+    private SymmetricDeleteIndex(string[] keys, int maxDistance, int prefixLength, Dictionary<ulong, int> buckets, int[] starts, IndexEntry[] entries, char[] chars)
     {
         Keys = keys;
         MaxKeyLength = keys.Length == 0 ? 0 : keys.Max(k => k.Length);
@@ -23,6 +24,7 @@ internal sealed class SymmetricDeleteIndex
         _buckets = buckets;
         _starts = starts;
         _entries = entries;
+        _chars = chars;
     }
 
     /// <summary>The key of each word id.</summary>
@@ -46,12 +48,16 @@ internal sealed class SymmetricDeleteIndex
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDistance, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(prefixLength, maxDistance);
         var hashes = new List<ulong>(keys.Count * 24);
-        var ids = new List<ulong>(keys.Count * 24);
+        var ids = new List<IndexEntry>(keys.Count * 24);
+        var chars = new char[keys.Sum(k => k.Length)];
+        var offset = 0;
         var deletes = new DeleteSet(prefixLength, maxDistance);
         for (var id = 0; id < keys.Count; id++)
         {
             var word = keys[id];
-            var entry = ((ulong)Profile(word) << 32) | (uint)id;
+            word.CopyTo(chars.AsSpan(offset));
+            var entry = new IndexEntry(Profile(word), id, offset, word.Length);
+            offset += word.Length;
             deletes.Generate(word.AsSpan(0, Math.Min(word.Length, prefixLength)), maxDistance);
             for (var k = 0; k < deletes.Count; k++)
             {
@@ -76,7 +82,7 @@ internal sealed class SymmetricDeleteIndex
         }
 
         starts.Add(hashArray.Length);
-        return new SymmetricDeleteIndex([.. keys], maxDistance, prefixLength, buckets, [.. starts], idArray);
+        return new SymmetricDeleteIndex([.. keys], maxDistance, prefixLength, buckets, [.. starts], idArray, chars);
     }
 
     /// <summary>
@@ -109,6 +115,12 @@ internal sealed class SymmetricDeleteIndex
     /// <summary>A searcher with its own scratch space; one per thread.</summary>
     public CandidateSearcher CreateSearcher() => new(this);
 
-    internal ReadOnlySpan<ulong> Bucket(ulong hash) =>
+    /// <summary>The characters of an entry's key.</summary>
+    internal ReadOnlySpan<char> KeyOf(in IndexEntry entry) => _chars.AsSpan(entry.Offset, entry.Length);
+
+    internal ReadOnlySpan<IndexEntry> Bucket(ulong hash) =>
         _buckets.TryGetValue(hash, out var b) ? _entries.AsSpan(_starts[b], _starts[b + 1] - _starts[b]) : [];
 }
+
+/// <summary>A word under one delete: its key's <see cref="SymmetricDeleteIndex.Profile"/>, id, and characters in the index's pool.</summary>
+internal readonly record struct IndexEntry(uint Profile, int Id, int Offset, int Length);
