@@ -14,13 +14,13 @@ internal sealed partial class SpellingModelCache
         {
             var clock = Stopwatch.StartNew();
             var model = SpellingModel.Load(lexiconPath, bigramPath);
-            Log.Loaded(logger, model.Lexicon.Count, model.Index.DeleteCount, model.Bigrams.Count, clock.ElapsedMilliseconds);
+            Log.Loaded(logger, model.Lexicon.Count, model.Index.DeleteCount, model.PhoneticIndex.DeleteCount, model.Bigrams.Count, clock.ElapsedMilliseconds);
             return model;
         })).Value;
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "spellcheck: {Words} words, {Deletes} deletes, {Bigrams} bigrams loaded and indexed in {Milliseconds} ms")]
-        public static partial void Loaded(ILogger logger, int words, int deletes, int bigrams, long milliseconds);
+        [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "spellcheck: {Words} words, {Deletes} deletes, {SoundDeletes} sound-alike deletes, {Bigrams} bigrams loaded and indexed in {Milliseconds} ms")]
+        public static partial void Loaded(ILogger logger, int words, int deletes, int soundDeletes, int bigrams, long milliseconds);
     }
 }
