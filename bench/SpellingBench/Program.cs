@@ -20,6 +20,13 @@ var load = Measure(() => SpellingModel.Load("models/spelling/words.txt.gz", "mod
 Console.WriteLine($"load+index: {load.Wall.TotalMilliseconds:F0} ms wall, {load.Cpu.TotalMilliseconds:F0} ms CPU ({model.Lexicon.Count} words, " +
     $"{model.Index.DeleteCount} deletes, {model.PhoneticIndex.DeleteCount} sound-alike deletes, {model.Bigrams.Count} bigrams)");
 
+var lexiconLoad = Measure(() => NlpHost.Tasks.Spelling.Lexicon.WordLexicon.Load("models/spelling/words.txt.gz"), out var lexicon);
+var bigramLoad = Measure(() => NlpHost.Tasks.Spelling.Lexicon.BigramModel.Load("models/spelling/bigrams.txt.gz", lexicon), out _);
+var editIndex = Measure(() => SymmetricDeleteIndex.Build(lexicon.Words), out _);
+var soundIndex = Measure(() => SymmetricDeleteIndex.Build([.. lexicon.Words.Select(PhoneticKey.Of)], maxDistance: 1), out _);
+Console.WriteLine($"  of which (CPU ms, measured again separately): lexicon {lexiconLoad.Cpu.TotalMilliseconds:F0}, bigrams {bigramLoad.Cpu.TotalMilliseconds:F0}, " +
+    $"edit index {editIndex.Cpu.TotalMilliseconds:F0}, sound-alike index {soundIndex.Cpu.TotalMilliseconds:F0}");
+
 var words = MisspellingSet.Read(Path.Combine(data, "mitton-missp.dat")).Select(m => m.Wrong.ToLowerInvariant())
     .Where(w => !w.Contains(' ', StringComparison.Ordinal)).ToArray();
 var searcher = model.Index.CreateSearcher();
@@ -65,8 +72,12 @@ var typed = sentences.Select((s, i) => i % 2 == 0 ? Typo(s, random) : s).ToList(
 var corrector = new Corrector(model, new RankingWeights());
 var options = new SpellcheckOptions();
 corrector.Correct(typed[0], options);
-var endToEnd = Measure(() => typed.Sum(s => corrector.Correct(s, options).Corrections.Count), out var corrections);
-Report("end to end (sentences)", typed.Count, endToEnd, $"{typed.Average(s => s.Length):F0} characters on average, {corrections} corrections");
+var endToEnd = Measure(() => typed.Select(s => corrector.Correct(s, options).Text).ToList(), out var corrected);
+Report("end to end (sentences)", typed.Count, endToEnd, $"{typed.Average(s => s.Length):F0} characters on average");
+var withTypo = Enumerable.Range(0, typed.Count).Where(i => typed[i] != sentences[i]).ToList();
+var clean = Enumerable.Range(0, typed.Count).Where(i => typed[i] == sentences[i]).ToList();
+Console.WriteLine($"  quality: {withTypo.Count(i => corrected[i] == sentences[i])} of {withTypo.Count} sentences with a typo restored exactly; " +
+    $"{clean.Count(i => corrected[i] != sentences[i])} of {clean.Count} clean sentences changed");
 
 int SearchAll()
 {

@@ -44,6 +44,7 @@ public sealed class CorrectorTests(SpellingModelFixture fixture) : IClassFixture
     [InlineData("I don't think John's dog can't swim, but they're sure it won't.")]
     [InlineData("The committee met on Tuesday to discuss the budget for the new library.")]
     [InlineData("She said: \"We'll see.\" Then she left — quietly.")]
+    [InlineData("He read l'homme aloud and said c'est tout.")]
     public void A_correct_sentence_is_unchanged(string text)
     {
         var output = fixture.Corrector.Correct(text, Defaults);

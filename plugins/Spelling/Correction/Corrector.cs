@@ -36,7 +36,7 @@ internal sealed class Corrector(SpellingModel model, RankingWeights weights)
             var original = text.Substring(token.Start, token.Length);
             var lower = Normalize(text, token);
             var pattern = CasePatterns.Of(original);
-            if (lower.Length < 2 || IsKnownPossessive(lower) || (pattern == CasePattern.Title && !token.SentenceStart))
+            if (lower.Length < 2 || IsKnownPossessive(lower) || IsElision(lower) || (pattern == CasePattern.Title && !token.SentenceStart))
             {
                 continue;
             }
@@ -81,6 +81,9 @@ internal sealed class Corrector(SpellingModel model, RankingWeights weights)
 
     private bool IsKnownPossessive(string lower) =>
         lower.EndsWith("'s", StringComparison.Ordinal) && model.Lexicon.Contains(lower.AsSpan(0, lower.Length - 2));
+
+    // c'est, l'homme, d'you: an elided article or pronoun marks a foreign or dialect word, not a typo ("I'v" still is).
+    private static bool IsElision(string lower) => lower.Length > 2 && lower[1] == '\'' && lower[0] != 'i';
 
     // Two words of one sentence with only spaces between them.
     private static bool Adjacent(string text, List<WordToken> tokens, int left)
