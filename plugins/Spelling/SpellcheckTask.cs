@@ -40,8 +40,8 @@ internal sealed class SpellcheckTask(SpellingModelCache models) : TaskPlugin<Spe
 
     protected override Task<SpellcheckOutput> ExecuteAsync(SpellcheckInput input, SpellcheckOptions options, TaskContext context, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(CreateCorrector(context).Correct(input.Text, options));
+        // CPU-bound and quick for ordinary texts; a long one checks the token between unknown words.
+        return Task.FromResult(CreateCorrector(context).Correct(input.Text, options, cancellationToken));
     }
 
     /// <summary>The corrector for a run: the cached model and the weights from the task's settings.</summary>

@@ -109,4 +109,13 @@ public sealed class CorrectorTests(SpellingModelFixture fixture) : IClassFixture
         Assert.DoesNotContain("spelling", correction.Alternatives);
         Assert.InRange(correction.Confidence, 0.0, 1.0);
     }
+
+    [Fact]
+    public void A_cancelled_run_stops_with_cancellation()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => fixture.Corrector.Correct("a speling test", Defaults, cancelled.Token));
+    }
 }

@@ -13,7 +13,7 @@ internal sealed class Corrector(SpellingModel model, RankingWeights weights)
     private const int NoWord = -1;
     private readonly CandidateRanker _ranker = new(model, weights);
 
-    public SpellcheckOutput Correct(string text, SpellcheckOptions options)
+    public SpellcheckOutput Correct(string text, SpellcheckOptions options, CancellationToken cancellationToken = default)
     {
         var tokens = TextScanner.Scan(text);
         var shouting = IsShouting(tokens);
@@ -33,6 +33,7 @@ internal sealed class Corrector(SpellingModel model, RankingWeights weights)
                 continue;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             var original = text.Substring(token.Start, token.Length);
             var lower = Normalize(text, token);
             var pattern = CasePatterns.Of(original);
