@@ -27,11 +27,11 @@ public sealed class CandidateSearchTests(SpellingModelFixture fixture) : IClassF
     public void Symmetric_delete_finds_exactly_the_words_a_brute_force_scan_finds()
     {
         var lexicon = fixture.Model.Lexicon;
-        var words = lexicon.Words.Take(3000).ToList();
+        var words = lexicon.Words.Take(3000).Concat(lexicon.Words.Where(w => w.Length > 9).Take(1000)).ToList();
         var index = SymmetricDeleteIndex.Build(words);
         var searcher = index.CreateSearcher();
         var random = new Random(7);
-        for (var trial = 0; trial < 300; trial++)
+        for (var trial = 0; trial < 1000; trial++)
         {
             var input = Mutate(words[random.Next(words.Count)], random);
             var found = new List<Candidate>();

@@ -66,6 +66,11 @@ internal sealed class CandidateSearcher
                     continue;
                 }
 
+                if (delete.Length == _index.PrefixLength - maxDistance && SuffixesDiffer(input, word))
+                {
+                    continue;
+                }
+
                 _seen[id] = _stamp;
                 var distance = _distance.Distance(word, maxDistance);
                 if (distance <= maxDistance)
@@ -74,5 +79,14 @@ internal sealed class CandidateSearcher
                 }
             }
         }
+    }
+
+    // SymSpell's shortcut: the delete used up every allowed edit inside the prefix, so what follows the prefix must
+    // match exactly, but for a swap across its end; otherwise the distance is too large without computing it.
+    private bool SuffixesDiffer(ReadOnlySpan<char> input, ReadOnlySpan<char> word)
+    {
+        var min = Math.Min(input.Length, word.Length) - _index.PrefixLength;
+        return (min > 1 && !input[(input.Length + 1 - min)..].SequenceEqual(word[(word.Length + 1 - min)..]))
+            || (min > 0 && input[^min] != word[^min] && (input[^(min + 1)] != word[^min] || input[^min] != word[^(min + 1)]));
     }
 }
