@@ -6,9 +6,10 @@ using NlpHost.Abstractions.Plugins;
 
 namespace NlpHost.Tasks.Spelling;
 
-/// <summary>Registers the <c>spellcheck</c> task.</summary>
+/// <summary>Registers the <c>spellcheck</c> task and its evaluator.</summary>
 public sealed class PluginRegistration : IPluginRegistration
 {
     /// <inheritdoc />
-    public void Register(IServiceCollection services, IConfiguration configuration) => services.AddTaskPlugin<SpellcheckTask>();
+    public void Register(IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<SpellingModelCache>().AddTaskPlugin<SpellcheckTask>().AddTaskEvaluator<Evaluation.SpellingEvaluator>();
 }

@@ -1,13 +1,19 @@
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Spelling.Correction;
 
 namespace NlpHost.Tasks.Spelling;
 
-/// <summary>Spelling correction: dictionary candidates chosen in context on the shared backbone.</summary>
-internal sealed class SpellcheckTask : TaskPlugin<SpellcheckInput, SpellcheckOptions, SpellcheckOutput>
+/// <summary>Spelling correction: symmetric-delete candidates over a frequency lexicon, ranked by a noisy channel with bigram context.</summary>
+internal sealed class SpellcheckTask(SpellingModelCache models) : TaskPlugin<SpellcheckInput, SpellcheckOptions, SpellcheckOutput>
 {
+    public const int MaxTextLength = 1_000_000;
+
     public override TaskDescriptor Descriptor { get; } = Describe(
-        "spellcheck", "0.1.0", "Spelling correction with offsets (pending: issue 8)",
-        new HeadRequirement("context", "heads/spellcheck-context/head.onnx", Required: true, "the context head is trained by 'nlphost train spellcheck' (issue 8, not built yet);"));
+        "spellcheck", "0.1.0", "Spelling correction with character offsets, case and punctuation preserved",
+        new HeadRequirement("lexicon", "spelling/words.txt.gz", Required: true,
+            "build it with 'python3 training/spelling/build_lexicon.py' (see plugins/Spelling/README.md)"),
+        new HeadRequirement("bigrams", "spelling/bigrams.txt.gz", Required: false,
+            "build it with 'python3 training/spelling/build_lexicon.py'; without it candidates are ranked without context"));
 
     protected override void Validate(SpellcheckInput input, SpellcheckOptions options)
     {
@@ -16,13 +22,32 @@ internal sealed class SpellcheckTask : TaskPlugin<SpellcheckInput, SpellcheckOpt
             throw new TaskInputException("input.text", "is required");
         }
 
+        if (input.Text.Length > MaxTextLength)
+        {
+            throw new TaskInputException("input.text", $"is longer than {MaxTextLength} characters; split it");
+        }
+
         if (options.MaxEditDistance is < 1 or > 2)
         {
             throw new TaskInputException("options.maxEditDistance", "must be 1 or 2");
         }
+
+        if (options.Alternatives is < 0 or > 20)
+        {
+            throw new TaskInputException("options.alternatives", "must be 0..20");
+        }
     }
 
-    // Unreachable until the required head exists: the host refuses to run a task whose required head is missing.
-    protected override Task<SpellcheckOutput> ExecuteAsync(SpellcheckInput input, SpellcheckOptions options, TaskContext context, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("spellcheck: not implemented yet (issue 8)");
+    protected override Task<SpellcheckOutput> ExecuteAsync(SpellcheckInput input, SpellcheckOptions options, TaskContext context, CancellationToken cancellationToken)
+    {
+        // CPU-bound and quick for ordinary texts; a long one checks the token between unknown words.
+        return Task.FromResult(CreateCorrector(context).Correct(input.Text, options, cancellationToken));
+    }
+
+    /// <summary>The corrector for a run: the cached model and the weights from the task's settings.</summary>
+    internal Corrector CreateCorrector(TaskContext context)
+    {
+        var model = models.Get(context.Heads["lexicon"], context.Heads.GetValueOrDefault("bigrams"), context.Logger);
+        return new Corrector(model, RankingWeights.From(context.Settings));
+    }
 }

@@ -1,0 +1,104 @@
+namespace NlpHost.Tasks.Spelling.Candidates;
+
+/// <summary>
+/// The distinct strings made by deleting up to N characters from a short string (a word's prefix), kept in one
+/// reused char buffer with their hashes and delete counts: the hot path of indexing and lookup allocates nothing.
+/// </summary>
+internal sealed class DeleteSet
+{
+    private readonly char[] _chars;
+    private readonly int[] _lengths;
+    private readonly int[] _distances;
+    private readonly ulong[] _hashes;
+    private readonly int _stride;
+
+    public DeleteSet(int maxLength, int maxDistance)
+    {
+        _stride = maxLength;
+        var capacity = 1;
+        for (var d = 1; d <= maxDistance; d++)
+        {
+            capacity += Choose(maxLength, d);
+        }
+
+        _chars = new char[capacity * _stride];
+        _lengths = new int[capacity];
+        _distances = new int[capacity];
+        _hashes = new ulong[capacity];
+    }
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<char> Item(int index) => _chars.AsSpan(index * _stride, _lengths[index]);
+
+    public ulong Hash(int index) => _hashes[index];
+
+    /// <summary>Characters deleted to make the item.</summary>
+    public int Distance(int index) => _distances[index];
+
+    /// <summary>Fills the set breadth first: the string itself, then its 1-deletes, then 2-deletes...</summary>
+    public void Generate(ReadOnlySpan<char> source, int maxDistance)
+    {
+        Count = 0;
+        Add(source, 0);
+        Span<char> scratch = stackalloc char[_stride];
+        for (var next = 0; next < Count; next++)
+        {
+            if (_distances[next] >= maxDistance || _lengths[next] == 0)
+            {
+                continue;
+            }
+
+            var item = Item(next);
+            for (var i = 0; i < item.Length; i++)
+            {
+                item[..i].CopyTo(scratch);
+                item[(i + 1)..].CopyTo(scratch[i..]);
+                Add(scratch[..(item.Length - 1)], _distances[next] + 1);
+            }
+        }
+    }
+
+    /// <summary>FNV-1a over the characters, then a final mix; the length is folded in so "" differs from any word.</summary>
+    public static ulong HashOf(ReadOnlySpan<char> text)
+    {
+        var hash = 14695981039346656037UL ^ (ulong)text.Length;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        return hash ^ (hash >> 33);
+    }
+
+    private void Add(ReadOnlySpan<char> text, int distance)
+    {
+        var hash = HashOf(text);
+        for (var k = 0; k < Count; k++)
+        {
+            if (_hashes[k] == hash && Item(k).SequenceEqual(text))
+            {
+                return;
+            }
+        }
+
+        text.CopyTo(_chars.AsSpan(Count * _stride));
+        _lengths[Count] = text.Length;
+        _distances[Count] = distance;
+        _hashes[Count] = hash;
+        Count++;
+    }
+
+    private static int Choose(int n, int k)
+    {
+        long result = 1;
+        for (var i = 1; i <= k; i++)
+        {
+            result = result * (n - k + i) / i;
+        }
+
+        return (int)result;
+    }
+}

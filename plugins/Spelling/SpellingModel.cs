@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using NlpHost.Tasks.Spelling.Candidates;
+using NlpHost.Tasks.Spelling.Lexicon;
+
+namespace NlpHost.Tasks.Spelling;
+
+/// <summary>The loaded lexicon, bigrams and delete index, shared by every job; searchers are pooled per thread of use.</summary>
+internal sealed class SpellingModel
+{
+    private readonly ConcurrentBag<CandidateSearcher> _searchers = [];
+
+    private readonly ConcurrentBag<CandidateSearcher> _phoneticSearchers = [];
+
+    public SpellingModel(WordLexicon lexicon, BigramModel bigrams)
+    {
+        Lexicon = lexicon;
+        Bigrams = bigrams;
+        Index = SymmetricDeleteIndex.Build(lexicon.Words);
+        PhoneticIndex = SymmetricDeleteIndex.Build([.. lexicon.Words.Select(PhoneticKey.Of)], maxDistance: 1);
+    }
+
+    public WordLexicon Lexicon { get; }
+
+    public BigramModel Bigrams { get; }
+
+    /// <summary>Words within edit distance 2 of the input.</summary>
+    public SymmetricDeleteIndex Index { get; }
+
+    /// <summary>Words that sound like the input (sound-alike keys within distance 1): reaches errors beyond 2 edits.</summary>
+    public SymmetricDeleteIndex PhoneticIndex { get; }
+
+    public static SpellingModel Load(string lexiconPath, string? bigramPath)
+    {
+        var lexicon = WordLexicon.Load(lexiconPath);
+        var bigrams = bigramPath is null ? BigramModel.Empty(lexicon) : BigramModel.Load(bigramPath, lexicon);
+        return new SpellingModel(lexicon, bigrams);
+    }
+
+    public CandidateSearcher RentSearcher(bool phonetic = false) =>
+        (phonetic ? _phoneticSearchers : _searchers).TryTake(out var searcher) ? searcher : (phonetic ? PhoneticIndex : Index).CreateSearcher();
+
+    public void Return(CandidateSearcher searcher, bool phonetic = false) => (phonetic ? _phoneticSearchers : _searchers).Add(searcher);
+}

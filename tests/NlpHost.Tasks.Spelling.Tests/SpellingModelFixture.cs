@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using NlpHost.Tasks.Spelling.Correction;
+using NlpHost.Testing;
+
+namespace NlpHost.Tasks.Spelling.Tests;
+
+/// <summary>The committed lexicon and bigrams (models/spelling), loaded and indexed once per test class.</summary>
+public sealed class SpellingModelFixture
+{
+    public static readonly string LexiconPath = Path.Combine(RealBackbone.RepoRoot, "models", "spelling", "words.txt.gz");
+    public static readonly string BigramPath = Path.Combine(RealBackbone.RepoRoot, "models", "spelling", "bigrams.txt.gz");
+
+    internal SpellingModel Model { get; } = SpellingModel.Load(LexiconPath, BigramPath);
+
+    internal Corrector Corrector => new(Model, RankingWeights.From(new ConfigurationBuilder().Build()));
+}
