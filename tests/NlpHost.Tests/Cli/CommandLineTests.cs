@@ -52,11 +52,12 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Task_whose_required_head_is_missing_says_how_to_get_it()
     {
-        var result = await NlpHostProcess.RunAsync(["run", "summarize", "--input", "-"], standardInput: """{"text":"One. Two."}""");
+        var result = await NlpHostProcess.RunAsync(
+            ["run", "spellcheck", "--input", "-", "--Plugins:spellcheck:Heads:lexicon", "/nonexistent/words.txt.gz"], standardInput: """{"text":"Teh cat."}""");
 
         Assert.Equal(4, result.ExitCode);
-        Assert.Contains("head 'salience' not found", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("Plugins:summarize:Heads:salience", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("head 'lexicon' not found", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Plugins:spellcheck:Heads:lexicon", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
