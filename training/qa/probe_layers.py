@@ -78,6 +78,7 @@ def main():
     p.add_argument("--backbone", default="models/backbone/model.onnx")
     p.add_argument("--out", default="data/qa-probe.json")
     p.add_argument("--train-windows", type=int, default=2000)
+    p.add_argument("--dev-windows", type=int, default=0, help="sample of development windows (0 = all)")
     p.add_argument("--layers", default="2,4,6")
     p.add_argument("--heads", default="linear,block1,block2")
     p.add_argument("--epochs", type=int, default=3)
@@ -88,7 +89,9 @@ def main():
     titles = list(dict.fromkeys(m["title"] for m in meta))
     dev_titles = set(titles[5::6])
     train_all = [i for i, m in enumerate(meta) if m["title"] not in dev_titles]
-    keep = sorted(rng.choice(train_all, size=min(a.train_windows, len(train_all)), replace=False).tolist() + [i for i, m in enumerate(meta) if m["title"] in dev_titles])
+    dev_all = [i for i, m in enumerate(meta) if m["title"] in dev_titles]
+    dev_keep = rng.choice(dev_all, size=a.dev_windows, replace=False).tolist() if 0 < a.dev_windows < len(dev_all) else dev_all
+    keep = sorted(rng.choice(train_all, size=min(a.train_windows, len(train_all)), replace=False).tolist() + dev_keep)
     meta = [meta[i] for i in keep]
     train_idx = [i for i, m in enumerate(meta) if m["title"] not in dev_titles]
     dev_idx = [i for i, m in enumerate(meta) if m["title"] in dev_titles]
