@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using NlpHost.Abstractions.Plugins;
 
@@ -6,9 +7,11 @@ namespace NlpHost.Cli;
 /// <summary>JSON written to standard output: the task conventions, compact or indented.</summary>
 internal static class CliJson
 {
-    public static JsonSerializerOptions Compact => TaskJson.Options;
+    // Text in results (translations, corrections) is read by people: keep it as UTF-8 instead of \uXXXX escapes.
+    // Nothing here is embedded in HTML, which is what the default encoder guards against.
+    public static JsonSerializerOptions Compact { get; } = new(TaskJson.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static JsonSerializerOptions Indented { get; } = new(TaskJson.Options) { WriteIndented = true };
+    public static JsonSerializerOptions Indented { get; } = new(Compact) { WriteIndented = true };
 
     /// <summary>Reads JSON from a file, or standard input for <c>-</c>, naming the source when it is not JSON.</summary>
     public static async Task<JsonElement> ReadAsync(string source, CancellationToken cancellationToken)
