@@ -11,7 +11,7 @@ namespace NlpHost.Abstractions;
 /// against an older minor keep binding. New capabilities for a kind of plugin (e.g. a stateful decoder session
 /// for generation heads) come as new interfaces, discovered with a type test, not as members added to existing ones.
 /// <para>1.1: <see cref="Backbone.ITokenizerFactory"/> and <see cref="Backbone.ITextTokenizer"/> (tokenizers for models that bring their own vocabulary).</para>
-/// <para>1.2: <see cref="Backbone.BoolTensor"/> and <see cref="Backbone.IOnnxModelMetadata"/>.</para>
+/// <para>1.2: <see cref="Backbone.BoolTensor"/>, <see cref="Backbone.IOnnxModelMetadata"/> and <see cref="Plugins.TaskModelException"/>.</para>
 /// </remarks>
 public static class ContractVersion
 {

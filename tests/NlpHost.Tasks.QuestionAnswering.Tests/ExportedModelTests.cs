@@ -42,7 +42,7 @@ public sealed class ExportedModelTests(RealBackbone backbone) : IClassFixture<Re
     {
         var folder = Directory.CreateTempSubdirectory("not-a-qa-export").FullName;
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(new { question = "Why?", context = "Because." }, folder));
+        var error = await Assert.ThrowsAsync<TaskModelException>(() => RunAsync(new { question = "Why?", context = "Because." }, folder));
 
         Assert.Contains("Plugins:qa:Model:Path", error.Message, StringComparison.Ordinal);
         Assert.Contains(folder, error.Message, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class ExportedModelTests(RealBackbone backbone) : IClassFixture<Re
     [Fact]
     public async Task Without_a_head_or_an_export_the_error_says_how_to_get_one()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(new { question = "Why?", context = "Because." }, model: null, heads: []));
+        var error = await Assert.ThrowsAsync<TaskModelException>(() => RunAsync(new { question = "Why?", context = "Because." }, model: null, heads: []));
 
         Assert.Contains("Plugins:qa:Model:Path", error.Message, StringComparison.Ordinal);
     }

@@ -5,34 +5,21 @@ using NlpHost.Testing;
 
 namespace NlpHost.Tasks.Translation.Tests;
 
-/// <summary>Runs a test only when the trained decoder head is installed (it is delivered apart from the code).</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class TrainedHeadFactAttribute : FactAttribute
-{
-    public static string Folder { get; } = Path.Combine(RealBackbone.RepoRoot, "models", "heads", "translate-en-es");
-
-    public TrainedHeadFactAttribute()
-    {
-        if (!File.Exists(Path.Combine(Folder, "decoder_model_merged.onnx")) || !File.Exists(Path.Combine(Folder, "parity.json")))
-        {
-            Skip = $"the trained head is not installed in {Folder} (decoder_model_merged.onnx, parity.json)";
-        }
-    }
-}
-
-/// <summary>The trained English-Spanish head (models/heads/translate-en-es), when present.</summary>
+/// <summary>The trained English-Spanish head committed in models/heads/translate-en-es.</summary>
 public sealed class TrainedHeadTests(RealBackbone backbone) : IClassFixture<RealBackbone>, IAsyncLifetime
 {
+    private static readonly string Folder = Path.Combine(RealBackbone.RepoRoot, "models", "heads", "translate-en-es");
+
     private readonly TranslationTask _task = new();
 
-    [TrainedHeadFact]
+    [Fact]
     public async Task Exported_head_matches_the_training_framework_over_two_cached_steps()
     {
-        using var parity = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(TrainedHeadFactAttribute.Folder, "parity.json")));
+        using var parity = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "parity.json")));
         var root = parity.RootElement;
         var shape = Ints(root.GetProperty("shape"));
         var (heads, size, layers) = (root.GetProperty("heads").GetInt32(), root.GetProperty("head_size").GetInt32(), root.GetProperty("layers").GetInt32());
-        var model = backbone.Backbone.OpenModel(Path.Combine(TrainedHeadFactAttribute.Folder, "decoder_model_merged.onnx"));
+        var model = backbone.Backbone.OpenModel(Path.Combine(Folder, "decoder_model_merged.onnx"));
         var pasts = Enumerable.Range(0, 2 * layers).Select(_ => (ModelTensor)new FloatTensor([], [shape[0], heads, 0, size])).ToList();
 
         foreach (var step in root.GetProperty("steps").EnumerateArray())
@@ -68,12 +55,12 @@ public sealed class TrainedHeadTests(RealBackbone backbone) : IClassFixture<Real
         }
     }
 
-    [TrainedHeadFact]
+    [Fact]
     public async Task Trained_head_translates_a_short_document()
     {
         var output = await _task.ExecuteAsync(
             new TaskRequest(JsonSerializer.SerializeToElement(new { text = "The train leaves at nine.\n\nSee you tomorrow." })),
-            backbone.Context(heads: new Dictionary<string, string> { ["decoder"] = Path.Combine(TrainedHeadFactAttribute.Folder, "decoder_model_merged.onnx") }),
+            backbone.Context(heads: new Dictionary<string, string> { ["decoder"] = Path.Combine(Folder, "decoder_model_merged.onnx") }),
             CancellationToken.None);
 
         var translation = output.GetProperty("translation").GetString()!;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NlpHost.Abstractions.Backbone;
+using NlpHost.Abstractions.Plugins;
 
 namespace NlpHost.Tasks.QuestionAnswering.Runtime;
 
@@ -34,7 +35,7 @@ internal sealed class ExportedQaModel
         var vocab = System.IO.Path.Combine(folder, "vocab.txt");
         if (!File.Exists(onnx) || !File.Exists(vocab))
         {
-            throw new InvalidOperationException($"Plugins:qa:Model:Path: '{path}' must be an ONNX QA export: model.onnx and vocab.txt (looked for '{onnx}' and '{vocab}')");
+            throw new TaskModelException($"Plugins:qa:Model:Path: '{path}' must be an ONNX QA export: model.onnx and vocab.txt (looked for '{onnx}' and '{vocab}')");
         }
 
         if (backbone is not ITokenizerFactory tokenizers)
@@ -46,7 +47,7 @@ internal sealed class ExportedQaModel
         var missing = Outputs.Except(model.OutputNames).Concat(Inputs.Except(model.InputNames)).ToList();
         if (missing.Count > 0)
         {
-            throw new InvalidOperationException($"Plugins:qa:Model:Path: '{onnx}' is not an extractive-QA export: it lacks {string.Join(", ", missing)} (inputs: {string.Join(", ", model.InputNames)}; outputs: {string.Join(", ", model.OutputNames)})");
+            throw new TaskModelException($"Plugins:qa:Model:Path: '{onnx}' is not an extractive-QA export: it lacks {string.Join(", ", missing)} (inputs: {string.Join(", ", model.InputNames)}; outputs: {string.Join(", ", model.OutputNames)})");
         }
 
         var lowerCase = settings.LowerCase ?? ReadLowerCase(System.IO.Path.Combine(folder, "tokenizer_config.json"));

@@ -19,7 +19,7 @@ internal static class PassageReaders
 
         if (!context.Heads.TryGetValue("span", out var headPath))
         {
-            throw new InvalidOperationException("task 'qa': no span head (models/heads/qa-span/head.onnx) and no Plugins:qa:Model:Path; train the head or configure a QA export");
+            throw new TaskModelException("no span head (models/heads/qa-span/head.onnx) and no Plugins:qa:Model:Path; train the head or configure a QA export");
         }
 
         var head = context.Backbone.OpenModel(headPath);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using NlpHost.Abstractions.Plugins;
 
 namespace NlpHost.Tasks.QuestionAnswering.Runtime;
 
@@ -27,12 +28,12 @@ internal sealed class QaModelSettings
         if (section[nameof(MaxSequenceLength)] is { } length)
         {
             settings.MaxSequenceLength = int.TryParse(length, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is >= 16 and <= 4096
-                ? n : throw new InvalidOperationException($"Plugins:qa:Model:MaxSequenceLength: '{length}' is not a length between 16 and 4096");
+                ? n : throw new TaskModelException($"Plugins:qa:Model:MaxSequenceLength: '{length}' is not a length between 16 and 4096");
         }
 
         if (section[nameof(LowerCase)] is { } lower)
         {
-            settings.LowerCase = bool.TryParse(lower, out var b) ? b : throw new InvalidOperationException($"Plugins:qa:Model:LowerCase: '{lower}' is not true or false");
+            settings.LowerCase = bool.TryParse(lower, out var b) ? b : throw new TaskModelException($"Plugins:qa:Model:LowerCase: '{lower}' is not true or false");
         }
 
         return settings;

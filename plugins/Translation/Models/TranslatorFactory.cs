@@ -16,8 +16,8 @@ internal static class TranslatorFactory
         pair.MarianPath is { } marian ? Path.Combine(marian, DecoderFile)
         : pair.HeadPath is { } head ? Path.Combine(head, DecoderFile)
         : context.Heads.TryGetValue("decoder", out var found) ? found
-        : throw new InvalidOperationException(
-            $"translate: pair '{pair.Pair}' uses the decoder head, which is not installed (models/heads/translate-en-es/{DecoderFile}, " +
+        : throw new TaskModelException(
+            $"pair '{pair.Pair}' uses the decoder head, which is not installed (models/heads/translate-en-es/{DecoderFile}, " +
             $"or Plugins:translate:Heads:decoder); train it (plugins/Translation/README.md), or point the pair at an export " +
             $"with Plugins:translate:Pairs:{pair.Pair}:MarianPath"));
 

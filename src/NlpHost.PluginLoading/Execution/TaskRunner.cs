@@ -19,21 +19,35 @@ public sealed class TaskRunner(
     private static readonly IProgress<TaskProgress> NoProgress = new Progress<TaskProgress>();
 
     /// <summary>Runs one document through a task.</summary>
-    /// <exception cref="TaskUnavailableException">No plugin serves the task, or a required head is missing.</exception>
+    /// <exception cref="TaskUnavailableException">No plugin serves the task, a required head is missing, or the plugin threw <see cref="TaskModelException"/>.</exception>
     /// <exception cref="TaskInputException">The request is invalid.</exception>
-    public Task<JsonElement> RunAsync(string task, TaskRequest request, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
+    public async Task<JsonElement> RunAsync(string task, TaskRequest request, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
     {
         var plugin = Find(task);
-        return plugin.ExecuteAsync(request, CreateContext(plugin.Descriptor, progress), cancellationToken);
+        try
+        {
+            return await plugin.ExecuteAsync(request, CreateContext(plugin.Descriptor, progress), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TaskModelException e)
+        {
+            throw new TaskUnavailableException($"task '{plugin.Descriptor.Name}': {e.Message}");
+        }
     }
 
     /// <summary>Evaluates a task on a data set with its plugin's evaluator.</summary>
-    public Task<EvaluationReport> EvaluateAsync(string task, EvaluationRequest request, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
+    public async Task<EvaluationReport> EvaluateAsync(string task, EvaluationRequest request, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
     {
         var plugin = Find(task);
         var evaluator = catalog.FindEvaluator(plugin.Descriptor.Name)
             ?? throw new TaskUnavailableException($"task '{task}' has no evaluator");
-        return evaluator.EvaluateAsync(request, CreateContext(plugin.Descriptor, progress), cancellationToken);
+        try
+        {
+            return await evaluator.EvaluateAsync(request, CreateContext(plugin.Descriptor, progress), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TaskModelException e)
+        {
+            throw new TaskUnavailableException($"task '{plugin.Descriptor.Name}': {e.Message}");
+        }
     }
 
     /// <summary>Where each of a task's heads resolves and whether it exists.</summary>

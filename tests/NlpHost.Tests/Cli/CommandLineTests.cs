@@ -61,6 +61,17 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_model_the_plugin_cannot_use_makes_the_task_unavailable_with_exit_4()
+    {
+        var result = await NlpHostProcess.RunAsync(
+            ["run", "qa", "--input", "-", "--Plugins:qa:Model:Path", "/nonexistent/qa-export"], standardInput: """{"question":"Why?","context":"Because."}""");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("task 'qa': Plugins:qa:Model:Path: '/nonexistent/qa-export'", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_configuration_exits_5_and_names_the_key()
     {
         var result = await NlpHostProcess.RunAsync(["run", "cluster", "--input", "-", "--Plugins:ModelsPath="], standardInput: "{}");
