@@ -98,24 +98,42 @@ def read_onnx_weights(onnx_path):
     return weights
 
 
-def pack(onnx_path, out_path):
-    weights = read_onnx_weights(onnx_path)
+_CONFIG_KEYS = ("vocab", "hidden", "layers", "heads", "inter", "positions")
+
+
+def _config(weights):
     config = {"vocab": weights["word.weight"].shape[0], "hidden": weights["word.weight"].shape[1],
               "layers": len({k.split(".")[1] for k in weights if k.startswith("layers.")}),
               "inter": weights["layers.0.intermediate.weight"].shape[0], "positions": weights["position.weight"].shape[0]}
     config["heads"] = config["hidden"] // 32 if config["hidden"] % 32 == 0 else 12
+    return config
+
+
+def _build(config, weights, device):
+    model = Backbone(*(int(config[k]) for k in _CONFIG_KEYS))
+    model.load_state_dict({k: torch.from_numpy(np.ascontiguousarray(v, dtype=np.float32)) for k, v in weights.items()})
+    return model.to(device).eval().requires_grad_(False)
+
+
+def pack(onnx_path, out_path):
+    weights = read_onnx_weights(onnx_path)
+    config = _config(weights)
     np.savez_compressed(out_path, **{k: v.astype(np.float16) for k, v in weights.items()},
-                        __config__=np.array([config[k] for k in ("vocab", "hidden", "layers", "heads", "inter", "positions")]))
+                        __config__=np.array([config[k] for k in _CONFIG_KEYS]))
     print(f"packed {len(weights)} tensors {config} into {out_path}")
 
 
 def load(path, device="cpu"):
+    """The encoder from a pack()ed file (float16 weights, computed in float32)."""
     data = np.load(path)
-    vocab, hidden, layers, heads, inter, positions = (int(x) for x in data["__config__"])
-    model = Backbone(vocab, hidden, layers, heads, inter, positions)
-    state = {k: torch.from_numpy(data[k].astype(np.float32)) for k in data.files if k != "__config__"}
-    model.load_state_dict(state)
-    return model.to(device).eval().requires_grad_(False)
+    config = dict(zip(_CONFIG_KEYS, data["__config__"]))
+    return _build(config, {k: data[k] for k in data.files if k != "__config__"}, device)
+
+
+def load_onnx(onnx_path, device="cpu"):
+    """The encoder straight from model.onnx, float32 weights: exact, for work on the machine that has the file."""
+    weights = read_onnx_weights(onnx_path)
+    return _build(_config(weights), weights, device)
 
 
 def check_parity(path, ids_file, hidden_file):

@@ -19,14 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 sys.path.insert(0, HERE)
 import backbone as backbone_module  # noqa: E402
-from train_span_head import SpanHead, evaluate  # noqa: E402
-
-
-def exact_backbone(onnx_path):
-    model = backbone_module.Backbone(30522, 384, 6, 12, 1536, 512)
-    weights = backbone_module.read_onnx_weights(onnx_path)
-    model.load_state_dict({k: torch.from_numpy(np.ascontiguousarray(v)).float() for k, v in weights.items()})
-    return model.eval().requires_grad_(False)
+from train_span_head import SpanHead, batches, evaluate  # noqa: E402
 
 
 @torch.no_grad()
@@ -59,7 +52,6 @@ class Linear(nn.Module):
 
 
 def train(model, train_idx, dev_idx, meta, states, epochs, lr, rng):
-    from train_span_head import batches
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     loss_fn, curve = nn.CrossEntropyLoss(), []
     for epoch in range(epochs):
@@ -97,7 +89,7 @@ def main():
     dev_idx = [i for i, m in enumerate(meta) if m["title"] in dev_titles]
     layers = [int(x) for x in a.layers.split(",")]
     started = time.time()
-    states = all_layers(exact_backbone(a.backbone), meta, layers)
+    states = all_layers(backbone_module.load_onnx(a.backbone), meta, layers)
     print(f"states for {len(meta)} windows, layers {layers}: {time.time() - started:.0f}s", flush=True)
     rows = []
     for layer in layers:

@@ -20,9 +20,6 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "common"))
 import backbone as backbone_module  # noqa: E402
 from decoder import BOS, EOS, PAD, DecoderHead  # noqa: E402
 
-MAX_SOURCE = 64
-
-
 def read_ids(path, limit):
     rows = []
     with open(path) as f:
