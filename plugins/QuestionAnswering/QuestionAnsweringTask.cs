@@ -7,6 +7,8 @@ namespace NlpHost.Tasks.QuestionAnswering;
 /// <summary>Extractive question answering: a span head trained over the frozen shared backbone.</summary>
 internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaOutput>
 {
+    private readonly PassageReaders _readers = new();
+
     public override TaskDescriptor Descriptor { get; } = Describe(
         "qa", "0.1.0", "Extractive question answering over a context or several documents",
         new HeadRequirement("span", "heads/qa-span/head.onnx", Required: false,
@@ -37,7 +39,7 @@ internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaO
 
     protected override async Task<QaOutput> ExecuteAsync(QaInput input, QaOptions options, TaskContext context, CancellationToken cancellationToken)
     {
-        var read = PassageReaders.Create(context);
+        var read = _readers.Create(context);
         var passages = input.Context is not null
             ? [(Text: input.Context, Document: (int?)null)]
             : await RankAsync(input.Question, input.Documents!, options.MaxDocuments, context, cancellationToken).ConfigureAwait(false);

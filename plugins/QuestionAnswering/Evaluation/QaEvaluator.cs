@@ -23,9 +23,10 @@ internal sealed class QaEvaluator : ITaskEvaluator
         ArgumentNullException.ThrowIfNull(request);
         var all = SquadDataset.Read(request.DataPath);
         var titles = all.Select(q => q.Title).Distinct().ToList();
-        var settings = request.Options is { ValueKind: JsonValueKind.Object } o ? o : default;
-        var articles = settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty("articles", out var a) ? a.GetString() : "development";
-        var concurrency = settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty("concurrency", out var c) ? c.GetInt32() : DefaultConcurrency;
+        JsonElement? Option(string name) =>
+            request.Options is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var value) ? value : null;
+        var articles = Option("articles")?.GetString() ?? "development";
+        var concurrency = Option("concurrency")?.GetInt32() ?? DefaultConcurrency;
         if (concurrency < 1)
         {
             throw new TaskInputException("options.concurrency", "must be at least 1");
@@ -38,7 +39,7 @@ internal sealed class QaEvaluator : ITaskEvaluator
             _ => throw new TaskInputException("options.articles", "must be 'development' or 'all'"),
         };
         questions = [.. questions.Take(request.Limit ?? int.MaxValue)];
-        var read = PassageReaders.Create(context);
+        var read = new PassageReaders().Create(context);
         var options = new QaOptions();
         var answers = new string[questions.Count];
         var latencies = new double[questions.Count];

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NlpHost.Abstractions.Plugins;
 
 namespace NlpHost.Tasks.QuestionAnswering.Runtime;
@@ -5,15 +6,20 @@ namespace NlpHost.Tasks.QuestionAnswering.Runtime;
 /// <summary>Reads one passage for a question and returns the best spans, by whichever route is configured.</summary>
 internal delegate Task<IReadOnlyList<SpanDecoder.Candidate>> PassageReader(string question, string passage, QaOptions options, CancellationToken cancellationToken);
 
-/// <summary>Chooses the route: a configured whole QA export wins over backbone + span head.</summary>
-internal static class PassageReaders
+/// <summary>
+/// Chooses the route: a configured whole QA export wins over backbone + span head. An export is opened (files checked,
+/// tokenizer config read) once per setting, not once per document.
+/// </summary>
+internal sealed class PassageReaders
 {
-    public static PassageReader Create(TaskContext context)
+    private readonly ConcurrentDictionary<(string Path, int MaxSequenceLength, bool? LowerCase), ExportedQaModel> _exports = new();
+
+    public PassageReader Create(TaskContext context)
     {
         var settings = QaModelSettings.From(context.Settings);
         if (!string.IsNullOrWhiteSpace(settings.Path))
         {
-            var model = ExportedQaModel.Open(context.Backbone, settings);
+            var model = _exports.GetOrAdd((settings.Path, settings.MaxSequenceLength, settings.LowerCase), _ => ExportedQaModel.Open(context.Backbone, settings));
             return (q, p, o, ct) => SpanReader.ReadAsync(model, q, p, o, ct);
         }
 

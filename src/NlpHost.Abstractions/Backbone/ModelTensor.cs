@@ -15,5 +15,5 @@ public sealed record FloatTensor(float[] Data, int[] Shape) : ModelTensor(Shape)
 public sealed record Int64Tensor(long[] Data, int[] Shape) : ModelTensor(Shape);
 
 /// <summary>A tensor of booleans (flags such as <c>use_cache_branch</c> of merged decoders).</summary>
-/// <remarks>Added in contract 1.1.</remarks>
+/// <remarks>Added in contract 1.2.</remarks>
 public sealed record BoolTensor(bool[] Data, int[] Shape) : ModelTensor(Shape);

@@ -24,14 +24,7 @@ public sealed class TaskRunner(
     public async Task<JsonElement> RunAsync(string task, TaskRequest request, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
     {
         var plugin = Find(task);
-        try
-        {
-            return await plugin.ExecuteAsync(request, CreateContext(plugin.Descriptor, progress), cancellationToken).ConfigureAwait(false);
-        }
-        catch (TaskModelException e)
-        {
-            throw new TaskUnavailableException($"task '{plugin.Descriptor.Name}': {e.Message}");
-        }
+        return await ModelErrorsAsUnavailable(plugin.Descriptor, () => plugin.ExecuteAsync(request, CreateContext(plugin.Descriptor, progress), cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Evaluates a task on a data set with its plugin's evaluator.</summary>
@@ -40,14 +33,7 @@ public sealed class TaskRunner(
         var plugin = Find(task);
         var evaluator = catalog.FindEvaluator(plugin.Descriptor.Name)
             ?? throw new TaskUnavailableException($"task '{task}' has no evaluator");
-        try
-        {
-            return await evaluator.EvaluateAsync(request, CreateContext(plugin.Descriptor, progress), cancellationToken).ConfigureAwait(false);
-        }
-        catch (TaskModelException e)
-        {
-            throw new TaskUnavailableException($"task '{plugin.Descriptor.Name}': {e.Message}");
-        }
+        return await ModelErrorsAsUnavailable(plugin.Descriptor, () => evaluator.EvaluateAsync(request, CreateContext(plugin.Descriptor, progress), cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Where each of a task's heads resolves and whether it exists.</summary>
@@ -63,6 +49,19 @@ public sealed class TaskRunner(
                 return new HeadStatus(h.Name, path, h.Required, File.Exists(path), h.HowToGet);
             })
             .ToList();
+    }
+
+    // A plugin that cannot use its model is in the same state as one whose required head is missing.
+    private static async Task<T> ModelErrorsAsUnavailable<T>(TaskDescriptor descriptor, Func<Task<T>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (TaskModelException e)
+        {
+            throw new TaskUnavailableException($"task '{descriptor.Name}': {e.Message}");
+        }
     }
 
     private ITaskPlugin Find(string task) =>
