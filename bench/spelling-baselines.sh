@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # NlpHost's spellcheck beside hunspell and aspell (Debian packages hunspell hunspell-en-us aspell aspell-en) on the
 # misspelling lists of ../shared/data/spelling: each misspelling corrected on its own, case ignored, accuracy@1 and
-# @5 in percent, words/s (one process, one thread each). Prints one table (markdown).
+# @5 in percent, words/s. NlpHost twice: with its context head (the default; 8 words in flight so the backbone
+# batches) and with the noisy channel alone (options {"context":false}, one thread). Prints one table (markdown).
 # hunspell needs 15+ minutes for mitton-missp.dat on a 2-core VM, so the hunspell/aspell scores of each list are
 # kept in data/spelling-baselines/ (git-ignored), keyed by list and checker versions; delete the folder to rerun them.
 # Usage: bench/spelling-baselines.sh [list files...]   (default: the three development sets)
@@ -25,14 +26,16 @@ echo "|---|---|---|---|---|---|"
 for file in "${sets[@]}"; do
   name="$(basename "$file")"
   dotnet "$host" eval spellcheck --data "$file" --out "$work/nlphost.json" --Plugins:Enabled:0 spellcheck >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }
+  dotnet "$host" eval spellcheck --data "$file" --out "$work/channel.json" --options '{"context":false}' --Plugins:Enabled:0 spellcheck >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }
   key="$cache/$name.$(sha256sum "$file" | cut -c1-12).$(echo "$versions" | sha256sum | cut -c1-12).jsonl"
   [ -s "$key" ] || python3 bench/spelling_baselines.py "$file" > "$key"
-  python3 - "$name" "$work/nlphost.json" "$key" <<'PY'
+  python3 - "$name" "$work/nlphost.json" "$work/channel.json" "$key" <<'PY'
 import json, sys
-name, nlphost, baselines = sys.argv[1:]
+name, nlphost, channel, baselines = sys.argv[1:]
 rows = [json.loads(line) for line in open(baselines)]
-m = json.load(open(nlphost))["metrics"]["nlphost"]
-rows.append({"system": "nlphost", "accuracy@1": m["accuracy@1"], "accuracy@5": m["accuracy@5"], "words": m["words"], "wordsPerSecond": m["wordsPerSecond"]})
+for system, path in (("nlphost, noisy channel only", channel), ("nlphost, context head", nlphost)):
+    m = json.load(open(path))["metrics"]["nlphost"]
+    rows.append({"system": system, "accuracy@1": m["accuracy@1"], "accuracy@5": m["accuracy@5"], "words": m["words"], "wordsPerSecond": m["wordsPerSecond"]})
 for r in rows:
     print(f"| {name} | {int(r['words'])} | {r['system']} | {r['accuracy@1']:.1f} | {r['accuracy@5']:.1f} | {r['wordsPerSecond']:,.0f} |")
 PY

@@ -11,6 +11,12 @@ public sealed record SpellcheckOptions
 
     /// <summary>How many alternatives to list per correction.</summary>
     public int Alternatives { get; init; } = 3;
+
+    /// <summary>Whether the context head (when configured) chooses among candidates; false = the noisy channel alone, no backbone.</summary>
+    public bool Context { get; init; } = true;
+
+    /// <summary>Whether known words of a confusion set (their/there) may be replaced; needs the context head.</summary>
+    public bool RealWords { get; init; } = true;
 }
 
 /// <summary>One correction; <see cref="Start"/> and <see cref="Length"/> index the original text.</summary>

@@ -1,4 +1,5 @@
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Spelling.Context;
 using NlpHost.Tasks.Spelling.Correction;
 
 namespace NlpHost.Tasks.Spelling;
@@ -6,6 +7,8 @@ namespace NlpHost.Tasks.Spelling;
 /// <summary>Spelling correction: symmetric-delete candidates over a frequency lexicon, ranked by a noisy channel with bigram context.</summary>
 internal sealed class SpellcheckTask(SpellingModelCache models) : TaskPlugin<SpellcheckInput, SpellcheckOptions, SpellcheckOutput>
 {
+    private CandidateEmbeddings? _embeddings;
+
     public const int MaxTextLength = 1_000_000;
 
     public override TaskDescriptor Descriptor { get; } = Describe(
@@ -13,7 +16,11 @@ internal sealed class SpellcheckTask(SpellingModelCache models) : TaskPlugin<Spe
         new HeadRequirement("lexicon", "spelling/words.txt.gz", Required: true,
             "build it with 'python3 training/spelling/build_lexicon.py' (see plugins/Spelling/README.md)"),
         new HeadRequirement("bigrams", "spelling/bigrams.txt.gz", Required: false,
-            "build it with 'python3 training/spelling/build_lexicon.py'; without it candidates are ranked without context"));
+            "build it with 'python3 training/spelling/build_lexicon.py'; without it candidates are ranked without context"),
+        new HeadRequirement("confusables", "spelling/confusables.txt", Required: false,
+            "the confusion sets (their/there) of models/spelling; without them no known word is questioned"),
+        new HeadRequirement("context", "heads/spellcheck-context/head.onnx", Required: false,
+            "train it with training/spelling (see plugins/Spelling/README.md); without it the noisy channel alone chooses and real-word errors are not looked for"));
 
     protected override void Validate(SpellcheckInput input, SpellcheckOptions options)
     {
@@ -40,14 +47,21 @@ internal sealed class SpellcheckTask(SpellingModelCache models) : TaskPlugin<Spe
 
     protected override Task<SpellcheckOutput> ExecuteAsync(SpellcheckInput input, SpellcheckOptions options, TaskContext context, CancellationToken cancellationToken)
     {
-        // CPU-bound and quick for ordinary texts; a long one checks the token between unknown words.
-        return Task.FromResult(CreateCorrector(context).Correct(input.Text, options, cancellationToken));
+        return CreateCorrector(context).CorrectAsync(input.Text, options, cancellationToken);
     }
 
     /// <summary>The corrector for a run: the cached model and the weights from the task's settings.</summary>
     internal Corrector CreateCorrector(TaskContext context)
     {
-        var model = models.Get(context.Heads["lexicon"], context.Heads.GetValueOrDefault("bigrams"), context.Logger);
-        return new Corrector(model, RankingWeights.From(context.Settings));
+        var model = models.Get(context.Heads["lexicon"], context.Heads.GetValueOrDefault("bigrams"), context.Heads.GetValueOrDefault("confusables"), context.Logger);
+        ContextScorer? scorer = null;
+        if (context.Heads.TryGetValue("context", out var headPath))
+        {
+            var settings = ContextSettings.From(context.Settings);
+            var embeddings = LazyInitializer.EnsureInitialized(ref _embeddings, () => new CandidateEmbeddings(context.Backbone));
+            scorer = new ContextScorer(new ContextRowBuilder(context.Backbone, embeddings, settings), new ContextHead(context.Backbone.OpenModel(headPath)), settings);
+        }
+
+        return new Corrector(model, RankingWeights.From(context.Settings), scorer);
     }
 }

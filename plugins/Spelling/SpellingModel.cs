@@ -11,10 +11,11 @@ internal sealed class SpellingModel
 
     private readonly ConcurrentBag<CandidateSearcher> _phoneticSearchers = [];
 
-    public SpellingModel(WordLexicon lexicon, BigramModel bigrams)
+    public SpellingModel(WordLexicon lexicon, BigramModel bigrams, ConfusionSets? confusables = null)
     {
         Lexicon = lexicon;
         Bigrams = bigrams;
+        Confusables = confusables ?? ConfusionSets.Empty;
         Index = SymmetricDeleteIndex.Build(lexicon.Words);
         PhoneticIndex = SymmetricDeleteIndex.Build([.. lexicon.Words.Select(PhoneticKey.Of)], maxDistance: 1);
     }
@@ -23,17 +24,21 @@ internal sealed class SpellingModel
 
     public BigramModel Bigrams { get; }
 
+    /// <summary>Known words questioned as possible real-word errors (with the context head only).</summary>
+    public ConfusionSets Confusables { get; }
+
     /// <summary>Words within edit distance 2 of the input.</summary>
     public SymmetricDeleteIndex Index { get; }
 
     /// <summary>Words that sound like the input (sound-alike keys within distance 1): reaches errors beyond 2 edits.</summary>
     public SymmetricDeleteIndex PhoneticIndex { get; }
 
-    public static SpellingModel Load(string lexiconPath, string? bigramPath)
+    public static SpellingModel Load(string lexiconPath, string? bigramPath, string? confusablesPath = null)
     {
         var lexicon = WordLexicon.Load(lexiconPath);
         var bigrams = bigramPath is null ? BigramModel.Empty(lexicon) : BigramModel.Load(bigramPath, lexicon);
-        return new SpellingModel(lexicon, bigrams);
+        var confusables = confusablesPath is null ? null : ConfusionSets.Load(confusablesPath, lexicon);
+        return new SpellingModel(lexicon, bigrams, confusables);
     }
 
     public CandidateSearcher RentSearcher(bool phonetic = false) =>

@@ -9,11 +9,11 @@ internal sealed partial class SpellingModelCache
 {
     private readonly ConcurrentDictionary<string, Lazy<SpellingModel>> _models = new(StringComparer.Ordinal);
 
-    public SpellingModel Get(string lexiconPath, string? bigramPath, ILogger logger) =>
-        _models.GetOrAdd(lexiconPath + "|" + bigramPath, _ => new Lazy<SpellingModel>(() =>
+    public SpellingModel Get(string lexiconPath, string? bigramPath, string? confusablesPath, ILogger logger) =>
+        _models.GetOrAdd(lexiconPath + "|" + bigramPath + "|" + confusablesPath, _ => new Lazy<SpellingModel>(() =>
         {
             var clock = Stopwatch.StartNew();
-            var model = SpellingModel.Load(lexiconPath, bigramPath);
+            var model = SpellingModel.Load(lexiconPath, bigramPath, confusablesPath);
             Log.Loaded(logger, model.Lexicon.Count, model.Index.DeleteCount, model.PhoneticIndex.DeleteCount, model.Bigrams.Count, clock.ElapsedMilliseconds);
             return model;
         })).Value;

@@ -10,7 +10,11 @@ public sealed class SpellingModelFixture
     public static readonly string LexiconPath = Path.Combine(RealBackbone.RepoRoot, "models", "spelling", "words.txt.gz");
     public static readonly string BigramPath = Path.Combine(RealBackbone.RepoRoot, "models", "spelling", "bigrams.txt.gz");
 
-    internal SpellingModel Model { get; } = SpellingModel.Load(LexiconPath, BigramPath);
+    public static readonly string ConfusablesPath = Path.Combine(RealBackbone.RepoRoot, "models", "spelling", "confusables.txt");
+
+    public static readonly string ContextHeadPath = Path.Combine(RealBackbone.RepoRoot, "models", "heads", "spellcheck-context", "head.onnx");
+
+    internal SpellingModel Model { get; } = SpellingModel.Load(LexiconPath, BigramPath, ConfusablesPath);
 
     internal Corrector Corrector => new(Model, RankingWeights.From(new ConfigurationBuilder().Build()));
 }

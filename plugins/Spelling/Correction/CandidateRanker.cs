@@ -3,7 +3,16 @@ using NlpHost.Tasks.Spelling.Candidates;
 namespace NlpHost.Tasks.Spelling.Correction;
 
 /// <summary>A ranked suggestion: one word, or two when the typed word was a run-together pair.</summary>
-internal readonly record struct Suggestion(string Text, double Score, int FirstId, int LastId);
+internal readonly record struct Suggestion(string Text, double Score, int FirstId, int LastId, ScoreParts Parts = default);
+
+/// <summary>The terms of a suggestion's noisy-channel score, kept apart for the context head's features.</summary>
+/// <param name="LogProbability">log P(word); for a split, log P(a) + log P(b|a).</param>
+/// <param name="EditCost">Weighted edit cost of the typing error, after the sound-alike bonus (split cost for a split).</param>
+/// <param name="SoundAlike">Whether the word has the typed word's sound key.</param>
+/// <param name="LeftAssociation">Bigram association with the previous word (0 when none).</param>
+/// <param name="RightAssociation">Bigram association with the next word (0 when none).</param>
+/// <param name="IsSplit">Two words for one typed word.</param>
+internal readonly record struct ScoreParts(double LogProbability, double EditCost, bool SoundAlike, double LeftAssociation, double RightAssociation, bool IsSplit);
 
 /// <summary>
 /// Scores candidates for one unknown word by a noisy channel: log P(candidate) from corpus counts, minus the
@@ -45,15 +54,40 @@ internal sealed class CandidateRanker(SpellingModel model, RankingWeights weight
                 continue;
             }
 
-            var score = model.Lexicon.LogProbability(candidate.WordId)
-                - weights.Channel * (ErrorModel.Cost(typed, word) - (model.PhoneticIndex.Keys[candidate.WordId] == sound ? weights.SoundAlike : 0))
-                + Context(previous, candidate.WordId, next);
-            ranked.Add(new Suggestion(word, score, candidate.WordId, candidate.WordId));
+            var soundAlike = model.PhoneticIndex.Keys[candidate.WordId] == sound;
+            ranked.Add(Score(word, candidate.WordId, ErrorModel.Cost(typed, word) - (soundAlike ? weights.SoundAlike : 0), soundAlike, previous, next));
         }
 
         AddSplits(typed, previous, next, ranked);
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
         return ranked;
+    }
+
+    /// <summary>
+    /// Scores a known word and the words it is often confused with (<paramref name="members"/>, the typed word
+    /// among them), best first: the candidates of a possible real-word error.
+    /// </summary>
+    public List<Suggestion> RankConfusable(string typed, IReadOnlyList<int> members, int previous, int next)
+    {
+        var sound = PhoneticKey.Of(typed);
+        var ranked = new List<Suggestion>(members.Count);
+        foreach (var id in members)
+        {
+            var word = model.Lexicon.Words[id];
+            var soundAlike = model.PhoneticIndex.Keys[id] == sound;
+            var cost = word == typed ? 0 : ErrorModel.Cost(typed, word) - (soundAlike ? weights.SoundAlike : 0);
+            ranked.Add(Score(word, id, cost, soundAlike, previous, next));
+        }
+
+        ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return ranked;
+    }
+
+    private Suggestion Score(string word, int id, double cost, bool soundAlike, int previous, int next)
+    {
+        var (left, right) = Associations(previous, id, next, NoWord);
+        var parts = new ScoreParts(model.Lexicon.LogProbability(id), cost, soundAlike, left, right, IsSplit: false);
+        return new Suggestion(word, parts.LogProbability - weights.Channel * cost + weights.Context * (left + right), id, id, parts);
     }
 
     private void Search(string key, int maxDistance, bool phonetic, List<Candidate> found)
@@ -81,21 +115,9 @@ internal sealed class CandidateRanker(SpellingModel model, RankingWeights weight
         return 1 / sum;
     }
 
-    private double Context(int previous, int first, int next, int last = NoWord)
-    {
-        var association = 0.0;
-        if (previous != NoWord)
-        {
-            association += model.Bigrams.Association(previous, first);
-        }
-
-        if (next != NoWord)
-        {
-            association += model.Bigrams.Association(last == NoWord ? first : last, next);
-        }
-
-        return weights.Context * association;
-    }
+    private (double Left, double Right) Associations(int previous, int first, int next, int last) =>
+        (previous == NoWord ? 0 : model.Bigrams.Association(previous, first),
+         next == NoWord ? 0 : model.Bigrams.Association(last == NoWord ? first : last, next));
 
     private void AddSplits(string typed, int previous, int next, List<Suggestion> ranked)
     {
@@ -109,9 +131,10 @@ internal sealed class CandidateRanker(SpellingModel model, RankingWeights weight
                 continue;
             }
 
-            var score = lexicon.LogProbability(a) + model.Bigrams.ConditionalLogProbability(a, b)
-                - weights.Channel * weights.Split + Context(previous, a, next, b);
-            ranked.Add(new Suggestion(string.Concat(left, " ", right), score, a, b));
+            var (before, after) = Associations(previous, a, next, b);
+            var parts = new ScoreParts(lexicon.LogProbability(a) + model.Bigrams.ConditionalLogProbability(a, b), weights.Split, false, before, after, IsSplit: true);
+            var score = parts.LogProbability - weights.Channel * weights.Split + weights.Context * (before + after);
+            ranked.Add(new Suggestion(string.Concat(left, " ", right), score, a, b, parts));
         }
     }
 

@@ -1,20 +1,48 @@
 using System.Text;
+using NlpHost.Tasks.Spelling.Context;
 using NlpHost.Tasks.Spelling.Text;
 
 namespace NlpHost.Tasks.Spelling.Correction;
 
 /// <summary>
 /// Corrects a text: scans it into tokens, leaves known words, skipped kinds and likely names alone, joins a word
-/// split by a stray space, and replaces each remaining unknown word by its best-ranked suggestion in the original's
-/// capitalisation. Everything between corrected words is copied unchanged.
+/// split by a stray space, and replaces each remaining unknown word by its best suggestion in the original's
+/// capitalisation. With a context head, the head chooses among the candidates in the sentence and may also
+/// replace a known word of a confusion set (their/there). Everything between corrected words is copied unchanged.
 /// </summary>
-internal sealed class Corrector(SpellingModel model, RankingWeights weights)
+internal sealed class Corrector(SpellingModel model, RankingWeights weights, ContextScorer? context = null)
 {
     private const int NoWord = -1;
     private readonly CandidateRanker _ranker = new(model, weights);
 
+    /// <summary>Whether a context head takes part (and so whether real-word errors are looked for).</summary>
+    public bool HasContextHead => context is not null;
+
+    /// <summary>Corrects with the noisy channel alone (no backbone).</summary>
     public SpellcheckOutput Correct(string text, SpellcheckOptions options, CancellationToken cancellationToken = default)
     {
+        var plan = Plan(text, options, realWords: false, cancellationToken);
+        return Apply(plan, [.. plan.Suspects.Select(NoisyChannelChoice)], options);
+    }
+
+    /// <summary>Corrects with the context head when there is one, otherwise as <see cref="Correct"/>.</summary>
+    public async Task<SpellcheckOutput> CorrectAsync(string text, SpellcheckOptions options, CancellationToken cancellationToken)
+    {
+        if (context is null || !options.Context)
+        {
+            return Correct(text, options, cancellationToken);
+        }
+
+        var plan = Plan(text, options, options.RealWords, cancellationToken);
+        var choices = await context.ChooseAsync(plan, cancellationToken).ConfigureAwait(false);
+        return Apply(plan, choices, options);
+    }
+
+    /// <summary>Finds the words to question and their candidates; joins are made here, since they need no choice.</summary>
+    public CorrectionPlan Plan(string text, SpellcheckOptions options, bool realWords, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(options);
         var tokens = TextScanner.Scan(text);
         var shouting = IsShouting(tokens);
         var ids = new int[tokens.Count];
@@ -23,47 +51,87 @@ internal sealed class Corrector(SpellingModel model, RankingWeights weights)
             ids[t] = Checkable(tokens[t], shouting) && model.Lexicon.TryGetId(Normalize(text, tokens[t]), out var id) ? id : NoWord;
         }
 
-        var corrections = new List<SpellingCorrection>();
+        var joins = new List<SpellingCorrection>();
+        var suspects = new List<Suspect>();
         var done = new bool[tokens.Count];
         for (var t = 0; t < tokens.Count; t++)
         {
             var token = tokens[t];
-            if (done[t] || ids[t] != NoWord || !Checkable(token, shouting))
+            if (done[t] || !Checkable(token, shouting))
             {
+                continue;
+            }
+
+            if (ids[t] != NoWord)
+            {
+                if (realWords && model.Confusables.Members(ids[t]) is { } members)
+                {
+                    var lowerKnown = Normalize(text, token);
+                    var ranked = _ranker.RankConfusable(lowerKnown, members, Previous(text, tokens, ids, t), Next(text, tokens, ids, t));
+                    suspects.Add(new Suspect(t, text.Substring(token.Start, token.Length), SuspectKind.Confusable, ranked, ranked.FindIndex(s => s.FirstId == ids[t])));
+                }
+
                 continue;
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             var original = text.Substring(token.Start, token.Length);
             var lower = Normalize(text, token);
-            var pattern = CasePatterns.Of(original);
-            if (lower.Length < 2 || IsKnownPossessive(lower) || IsElision(lower) || (pattern == CasePattern.Title && !token.SentenceStart))
+            if (lower.Length < 2 || IsKnownPossessive(lower) || IsElision(lower) || (CasePatterns.Of(original) == CasePattern.Title && !token.SentenceStart))
             {
                 continue;
             }
 
-            if (TryJoin(text, tokens, ids, done, t - 1, corrections) || TryJoin(text, tokens, ids, done, t, corrections))
+            if (TryJoin(text, tokens, ids, done, t - 1, joins) || TryJoin(text, tokens, ids, done, t, joins))
             {
                 continue;
             }
 
-            var previous = t > 0 && Adjacent(text, tokens, t - 1) ? ids[t - 1] : NoWord;
-            var next = t + 1 < tokens.Count && Adjacent(text, tokens, t) ? ids[t + 1] : NoWord;
-            var ranked = _ranker.Rank(lower, previous, next, options.MaxEditDistance);
-            if (ranked.Count == 0)
+            var candidates = _ranker.Rank(lower, Previous(text, tokens, ids, t), Next(text, tokens, ids, t), options.MaxEditDistance);
+            if (candidates.Count > 0)
             {
-                continue;
+                suspects.Add(new Suspect(t, original, SuspectKind.Unknown, candidates, TypedIndex: -1));
+
+                // Later words see this one as its likeliest correction, for their bigram context.
+                ids[t] = candidates[0].LastId;
             }
 
-            var alternatives = ranked.Skip(1).Take(options.Alternatives).Select(s => Restyle(s.Text, original, pattern)).ToList();
-            corrections.Add(new SpellingCorrection(token.Start, token.Length, original, Restyle(ranked[0].Text, original, pattern),
-                Math.Round(CandidateRanker.Confidence(ranked), 4), alternatives));
-            ids[t] = ranked[0].LastId;
             done[t] = true;
         }
 
+        // A join may swallow a confusable word questioned before its unknown neighbour was reached.
+        suspects.RemoveAll(s => joins.Exists(j => tokens[s.Token].Start >= j.Start && tokens[s.Token].Start < j.Start + j.Length));
+        return new CorrectionPlan(text, tokens, joins, suspects);
+    }
+
+    private static int Previous(string text, List<WordToken> tokens, int[] ids, int t) => t > 0 && Adjacent(text, tokens, t - 1) ? ids[t - 1] : NoWord;
+
+    private static int Next(string text, List<WordToken> tokens, int[] ids, int t) => t + 1 < tokens.Count && Adjacent(text, tokens, t) ? ids[t + 1] : NoWord;
+
+    private static Choice NoisyChannelChoice(Suspect suspect) =>
+        suspect.Kind == SuspectKind.Confusable ? Choice.Keep : new Choice([.. Enumerable.Range(0, suspect.Candidates.Count)], CandidateRanker.Confidence(suspect.Candidates));
+
+    private static SpellcheckOutput Apply(CorrectionPlan plan, IReadOnlyList<Choice> choices, SpellcheckOptions options)
+    {
+        var corrections = new List<SpellingCorrection>(plan.Joins);
+        for (var s = 0; s < plan.Suspects.Count; s++)
+        {
+            var suspect = plan.Suspects[s];
+            var order = choices[s].Order.Where(i => i != suspect.TypedIndex).ToList();
+            if (order.Count == 0 || (suspect.TypedIndex >= 0 && choices[s].Order[0] == suspect.TypedIndex))
+            {
+                continue;
+            }
+
+            var token = plan.Tokens[suspect.Token];
+            var pattern = CasePatterns.Of(suspect.Original);
+            var alternatives = order.Skip(1).Take(options.Alternatives).Select(i => Restyle(suspect.Candidates[i].Text, suspect.Original, pattern)).ToList();
+            corrections.Add(new SpellingCorrection(token.Start, token.Length, suspect.Original, Restyle(suspect.Candidates[order[0]].Text, suspect.Original, pattern),
+                Math.Round(choices[s].Confidence, 4), alternatives));
+        }
+
         corrections.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return new SpellcheckOutput(Apply(text, corrections), corrections);
+        return new SpellcheckOutput(Rewrite(plan.Text, corrections), corrections);
     }
 
     // All-caps words are acronyms, unless most of the text is written in capitals.
@@ -125,7 +193,7 @@ internal sealed class Corrector(SpellingModel model, RankingWeights weights)
         return original.Contains('’', StringComparison.Ordinal) ? cased.Replace('\'', '’') : cased;
     }
 
-    private static string Apply(string text, List<SpellingCorrection> corrections)
+    private static string Rewrite(string text, List<SpellingCorrection> corrections)
     {
         var output = new StringBuilder(text.Length + 16);
         var at = 0;

@@ -1,0 +1,28 @@
+using NlpHost.Tasks.Spelling.Text;
+
+namespace NlpHost.Tasks.Spelling.Context;
+
+/// <summary>The tokens of a questioned word's sentence that the backbone sees: up to a number of words each side.</summary>
+internal readonly record struct SentenceWindow(int First, int Last)
+{
+    public int Words => Last - First + 1;
+
+    public static SentenceWindow Around(List<WordToken> tokens, int token, int wordsEachSide)
+    {
+        var first = token;
+        while (first > 0 && !tokens[first].SentenceStart && token - first < wordsEachSide)
+        {
+            first--;
+        }
+
+        var last = token;
+        while (last + 1 < tokens.Count && !tokens[last + 1].SentenceStart && last - token < wordsEachSide)
+        {
+            last++;
+        }
+
+        return new SentenceWindow(first, last);
+    }
+
+    public string Of(string text, List<WordToken> tokens) => text[tokens[First].Start..tokens[Last].End];
+}

@@ -1,0 +1,46 @@
+using NlpHost.Tasks.Spelling.Lexicon;
+
+namespace NlpHost.Tasks.Spelling.Tests;
+
+public sealed class ConfusionSetsTests
+{
+    private static readonly WordLexicon Lexicon = WordLexicon.FromCounts(["to", "too", "two", "their", "there", "then"], [100, 50, 40, 30, 30, 20]);
+
+    [Fact]
+    public void A_word_is_confused_with_every_member_of_its_sets_and_itself()
+    {
+        var sets = ConfusionSets.Parse(["to too", "too two # comment", "their there they're"], Lexicon);
+
+        Assert.Equal(Ids("to", "too", "two"), Sorted(sets.Members(Id("too"))));
+        Assert.Equal(Ids("to", "too"), Sorted(sets.Members(Id("to"))));
+        Assert.Equal(Ids("their", "there"), Sorted(sets.Members(Id("their"))));
+    }
+
+    [Fact]
+    public void Unknown_words_and_sets_left_with_one_word_are_dropped()
+    {
+        var sets = ConfusionSets.Parse(["then thenn", "# only a comment", ""], Lexicon);
+
+        Assert.Equal(0, sets.Count);
+        Assert.Null(sets.Members(Id("then")));
+    }
+
+    [Fact]
+    public void The_committed_sets_cover_the_classic_confusions()
+    {
+        var model = SpellingModel.Load(SpellingModelFixture.LexiconPath, null, SpellingModelFixture.ConfusablesPath);
+
+        foreach (var (word, other) in new[] { ("their", "there"), ("than", "then"), ("its", "it's"), ("your", "you're"), ("to", "too") })
+        {
+            Assert.True(model.Lexicon.TryGetId(word, out var id));
+            Assert.True(model.Lexicon.TryGetId(other, out var otherId));
+            Assert.Contains(otherId, model.Confusables.Members(id) ?? []);
+        }
+    }
+
+    private static int Id(string word) => Lexicon.TryGetId(word, out var id) ? id : -1;
+
+    private static int[] Ids(params string[] words) => [.. words.Select(Id).Order()];
+
+    private static int[] Sorted(int[]? ids) => [.. (ids ?? []).Order()];
+}

@@ -1,0 +1,127 @@
+using System.Numerics.Tensors;
+using System.Text.Json;
+using NlpHost.Abstractions.Backbone;
+using NlpHost.Tasks.Spelling.Context;
+using NlpHost.Testing;
+
+namespace NlpHost.Tasks.Spelling.Tests;
+
+/// <summary>The committed context head (models/heads/spellcheck-context) on the real backbone, and the rows it reads.</summary>
+public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture fixture) : IClassFixture<RealBackbone>, IClassFixture<SpellingModelFixture>
+{
+    private static readonly string HeadDirectory = Path.GetDirectoryName(SpellingModelFixture.ContextHeadPath)!;
+    private static readonly SpellingModelCache Models = new();
+
+    [Fact]
+    public async Task Exported_head_matches_the_training_framework_within_1e_4()
+    {
+        using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(HeadDirectory, "parity.json")));
+        var rows = expected.RootElement.GetProperty("rows").GetInt32();
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(HeadDirectory, "parity-rows.f32"));
+        var data = new float[bytes.Length / 4];
+        Buffer.BlockCopy(bytes, 0, data, 0, bytes.Length);
+
+        var logits = await new ContextHead(backbone.Backbone.OpenModel(SpellingModelFixture.ContextHeadPath)).LogitsAsync(data, rows, CancellationToken.None);
+
+        var want = expected.RootElement.GetProperty("logits").EnumerateArray().Select(v => v.GetSingle()).ToArray();
+        Assert.Equal(want.Length, logits.Length);
+        Assert.All(want.Zip(logits), p => Assert.True(Math.Abs(p.First - p.Second) < 1e-4, $"{p.First} vs {p.Second}"));
+    }
+
+    [Fact]
+    public async Task Manifest_width_is_the_width_the_task_builds()
+    {
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(HeadDirectory, "manifest.json")));
+
+        Assert.Equal(Builder().Width, manifest.RootElement.GetProperty("input").GetProperty("shape")[1].GetInt32());
+    }
+
+    [Fact]
+    public async Task A_row_holds_the_word_state_in_its_sentence_the_candidate_embedding_and_the_features()
+    {
+        const string text = "We saw there dgo. It ran.";
+        var plan = fixture.Corrector.Plan(text, new SpellcheckOptions(), realWords: true);
+        var builder = Builder();
+
+        var rows = await builder.BuildAsync(plan, CancellationToken.None);
+
+        var hidden = backbone.Backbone.Info.HiddenSize;
+        var dog = plan.Suspects.Single(s => s.Original == "dgo");
+        var row = rows[plan.Suspects.IndexOf(dog)];
+        Assert.Equal(Math.Min(8, dog.Candidates.Count), row.Count);
+        Assert.True(row.HasContext);
+
+        // The word's state: the mean of its pieces' hidden states, the sentence (not the next one) encoded alone.
+        var window = "We saw there dgo";
+        var pieces = backbone.Backbone.Tokenize(window);
+        var info = backbone.Backbone.Info;
+        var states = (await backbone.Backbone.EncodeAsync([new EncoderInput([info.ClsTokenId, .. pieces.Ids, info.SepTokenId])], CancellationToken.None))[0];
+        var inside = Enumerable.Range(0, pieces.Count).Where(p => pieces.Spans[p].Start >= window.IndexOf("dgo", StringComparison.Ordinal)).ToList();
+        var expected = new float[hidden];
+        foreach (var p in inside)
+        {
+            TensorPrimitives.Add(expected, states.Token(p + 1), expected);
+        }
+
+        TensorPrimitives.Divide(expected, inside.Count, expected);
+        AssertClose(expected, row.Rows.AsSpan(0, hidden));
+
+        var candidate = (await backbone.Backbone.EmbedAsync([dog.Candidates[1].Text], CancellationToken.None))[0];
+        AssertClose(candidate, row.Rows.AsSpan(builder.Width + hidden, hidden));
+        Assert.Equal(0, row.Rows[(2 * hidden) + 6]); // not the typed word
+    }
+
+    [Theory]
+    [InlineData("They parked there car outside the station.", "They parked their car outside the station.")]
+    [InlineData("She is much taller then her brother.", "She is much taller than her brother.")]
+    [InlineData("I would like a cup of cofee and a peice of cake.", "I would like a cup of coffee and a piece of cake.")]
+    public async Task With_the_head_misspellings_and_real_word_errors_are_corrected_in_context(string text, string expected)
+    {
+        Assert.Equal(expected, await CorrectAsync(text, new SpellcheckOptions()));
+    }
+
+    [Theory]
+    [InlineData("I think their house is over there, near the river.")]
+    [InlineData("It is better than it was back then.")]
+    [InlineData("You're late, and your coffee is getting cold.")]
+    [InlineData("The dog hurt its paw, and it's still bleeding.")]
+    [InlineData("We walked to the shop, and my brother came too.")]
+    public async Task With_the_head_correct_text_comes_back_unchanged(string text)
+    {
+        Assert.Equal(text, await CorrectAsync(text, new SpellcheckOptions()));
+    }
+
+    [Fact]
+    public async Task Real_words_are_left_alone_when_the_job_says_so()
+    {
+        const string text = "They parked there car outside the station.";
+
+        Assert.Equal(text, await CorrectAsync(text, new SpellcheckOptions { RealWords = false }));
+        Assert.Equal(text, await CorrectAsync(text, new SpellcheckOptions { Context = false }));
+    }
+
+    private ContextRowBuilder Builder() => new(backbone.Backbone, new CandidateEmbeddings(backbone.Backbone), new ContextSettings());
+
+    private async Task<string> CorrectAsync(string text, SpellcheckOptions options)
+    {
+        var context = backbone.Context(heads: new Dictionary<string, string>
+        {
+            ["lexicon"] = SpellingModelFixture.LexiconPath,
+            ["bigrams"] = SpellingModelFixture.BigramPath,
+            ["confusables"] = SpellingModelFixture.ConfusablesPath,
+            ["context"] = SpellingModelFixture.ContextHeadPath,
+        });
+        var corrector = new SpellcheckTask(Models).CreateCorrector(context);
+        Assert.True(corrector.HasContextHead);
+        return (await corrector.CorrectAsync(text, options, CancellationToken.None)).Text;
+    }
+
+    private static void AssertClose(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) < 1e-4, $"{i}: {expected[i]} vs {actual[i]}");
+        }
+    }
+}
