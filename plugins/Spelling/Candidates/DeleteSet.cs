@@ -29,6 +29,9 @@ internal sealed class DeleteSet
 
     public int Count { get; private set; }
 
+    /// <summary>The most items a source of the given length can make.</summary>
+    public int Capacity => _lengths.Length;
+
     public ReadOnlySpan<char> Item(int index) => _chars.AsSpan(index * _stride, _lengths[index]);
 
     public ulong Hash(int index) => _hashes[index];
@@ -76,9 +79,10 @@ internal sealed class DeleteSet
     private void Add(ReadOnlySpan<char> text, int distance)
     {
         var hash = HashOf(text);
-        for (var k = 0; k < Count; k++)
+        var hashes = _hashes.AsSpan(0, Count);
+        for (var k = hashes.IndexOf(hash); k >= 0; k = NextIndexOf(hashes, hash, k))
         {
-            if (_hashes[k] == hash && Item(k).SequenceEqual(text))
+            if (Item(k).SequenceEqual(text))
             {
                 return;
             }
@@ -89,6 +93,12 @@ internal sealed class DeleteSet
         _distances[Count] = distance;
         _hashes[Count] = hash;
         Count++;
+    }
+
+    private static int NextIndexOf(ReadOnlySpan<ulong> hashes, ulong hash, int after)
+    {
+        var next = hashes[(after + 1)..].IndexOf(hash);
+        return next < 0 ? -1 : after + 1 + next;
     }
 
     private static int Choose(int n, int k)
