@@ -13,8 +13,7 @@ internal sealed class BitParallelOsa
     /// <summary>Texts measured at once by <see cref="Distances"/>.</summary>
     public const int Lanes = 4;
 
-
-    private readonly ulong[] _match = new ulong[128];
+    private readonly ulong[] _match = new ulong[129];
     private char[] _pattern = [];
     private int _length;
     private bool _fallback;
@@ -36,8 +35,7 @@ internal sealed class BitParallelOsa
         _fallback = pattern.Length is 0 or > 64;
         for (var i = 0; i < pattern.Length; i++)
         {
-            // '\0' too, so that _match[0] stays empty for the lanes of Distances that have run out of text.
-            _fallback |= pattern[i] is > (char)127 or '\0';
+            _fallback |= pattern[i] > 127;
             _match[pattern[i] & 127] |= 1UL << i;
         }
     }
@@ -55,7 +53,7 @@ internal sealed class BitParallelOsa
         var distance = _length;
         foreach (var c in text)
         {
-            var match = c < 128 ? _match[c] : 0;
+            var match = Match(c);
             var transposed = ((~d0 & match) << 1) & previousMatch;
             d0 = (((match & vp) + vp) ^ vp) | match | vn | transposed;
             var hp = vn | ~(d0 | vp);
@@ -80,38 +78,46 @@ internal sealed class BitParallelOsa
     public void Distances(ReadOnlySpan<char> pool, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, int max, Span<int> distances)
     {
         var count = starts.Length;
-        var longest = 0;
-        for (var i = 0; i < count; i++)
-        {
-            longest = Math.Max(longest, lengths[i]);
-        }
-
         if (_fallback || count < 2 || count > Lanes || !Vector256.IsHardwareAccelerated)
         {
-            for (var i = 0; i < count; i++)
-            {
-                distances[i] = Distance(pool.Slice(starts[i], lengths[i]), max);
-            }
-
+            DistancesOneByOne(pool, starts, lengths, max, distances, count);
             return;
         }
 
-        // Lanes without a text read an empty one.
-        var text0 = pool.Slice(starts[0], lengths[0]);
-        var text1 = pool.Slice(starts[1], lengths[1]);
-        var text2 = count > 2 ? pool.Slice(starts[2], lengths[2]) : [];
-        var text3 = count > 3 ? pool.Slice(starts[3], lengths[3]) : [];
+        // Every lane reads `longest` characters from its start: past the end of a shorter text they are the next
+        // key's, which only changes state whose distance is no longer counted (see `ends`). Spare lanes read from 0.
+        var start0 = starts[0];
+        var start1 = starts[1];
+        var start2 = count > 2 ? starts[2] : 0;
+        var start3 = count > 3 ? starts[3] : 0;
+        var length0 = lengths[0];
+        var length1 = lengths[1];
+        var length2 = count > 2 ? lengths[2] : 0;
+        var length3 = count > 3 ? lengths[3] : 0;
+        var longest = Math.Max(Math.Max(length0, length1), Math.Max(length2, length3));
+        if (Math.Max(Math.Max(start0, start1), Math.Max(start2, start3)) + longest > pool.Length)
+        {
+            DistancesOneByOne(pool, starts, lengths, max, distances, count);
+            return;
+        }
+
+        var table = _match;
+        var lane0 = pool.Slice(start0, longest);
+        var lane1 = pool.Slice(start1, longest);
+        var lane2 = pool.Slice(start2, longest);
+        var lane3 = pool.Slice(start3, longest);
         var one = Vector256<ulong>.One;
-        var ends = Vector256.Create((ulong)text0.Length, (ulong)text1.Length, (ulong)text2.Length, (ulong)text3.Length);
+        var ends = Vector256.Create((ulong)length0, (ulong)length1, (ulong)length2, (ulong)length3);
         var vp = Vector256<ulong>.AllBitsSet;
         var vn = Vector256<ulong>.Zero;
         var d0 = Vector256<ulong>.Zero;
         var previousMatch = Vector256<ulong>.Zero;
         var distance = Vector256.Create((ulong)_length);
         var top = _length - 1;
-        for (var j = 0; j < longest; j++)
+        for (var j = 0; j < lane0.Length; j++)
         {
-            var match = Vector256.Create(Match(text0, j), Match(text1, j), Match(text2, j), Match(text3, j));
+            var match = Vector256.Create(
+                table[Math.Min(lane0[j], (char)128)], table[Math.Min(lane1[j], (char)128)], table[Math.Min(lane2[j], (char)128)], table[Math.Min(lane3[j], (char)128)]);
             var transposed = Vector256.ShiftLeft(match & ~d0, 1) & previousMatch;
             d0 = (((match & vp) + vp) ^ vp) | match | vn | transposed;
             var hp = vn | ~(d0 | vp);
@@ -133,10 +139,14 @@ internal sealed class BitParallelOsa
         }
     }
 
-    // Past the end of its text a lane reads '\0', whose mask is empty; its distance no longer changes anyway.
-    private ulong Match(ReadOnlySpan<char> text, int j)
+    private void DistancesOneByOne(ReadOnlySpan<char> pool, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, int max, Span<int> distances, int count)
     {
-        var c = j < text.Length ? text[j] : '\0';
-        return c < 128 ? _match[c] : 0;
+        for (var i = 0; i < count; i++)
+        {
+            distances[i] = Distance(pool.Slice(starts[i], lengths[i]), max);
+        }
     }
+
+    // Characters beyond ASCII share the last, always empty, slot.
+    private ulong Match(char c) => _match[Math.Min(c, (char)128)];
 }

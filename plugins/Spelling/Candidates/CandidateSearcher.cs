@@ -137,7 +137,14 @@ internal sealed class CandidateSearcher
     private bool SuffixesDiffer(ReadOnlySpan<char> input, ReadOnlySpan<char> word)
     {
         var min = Math.Min(input.Length, word.Length) - _index.PrefixLength;
-        return (min > 1 && !input[(input.Length + 1 - min)..].SequenceEqual(word[(word.Length + 1 - min)..]))
-            || (min > 0 && input[^min] != word[^min] && (input[^(min + 1)] != word[^min] || input[^min] != word[^(min + 1)]));
+        for (var i = 1; i < min; i++)
+        {
+            if (input[^i] != word[^i])
+            {
+                return true;
+            }
+        }
+
+        return min > 0 && input[^min] != word[^min] && (input[^(min + 1)] != word[^min] || input[^min] != word[^(min + 1)]);
     }
 }

@@ -52,7 +52,8 @@ internal sealed class SymmetricDeleteIndex
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(prefixLength, maxDistance);
         var hashes = new List<ulong>(keys.Count * 24);
         var ids = new List<IndexEntry>(keys.Count * 24);
-        var chars = new char[keys.Sum(k => k.Length)];
+        // Padded by the longest key, so that BitParallelOsa.Distances may read that far past any key's start.
+        var chars = new char[keys.Sum(k => k.Length) + (keys.Count == 0 ? 0 : keys.Max(k => k.Length))];
         var offsets = new int[keys.Count + 1];
         var deletes = new DeleteSet(prefixLength, maxDistance);
         for (var id = 0; id < keys.Count; id++)
