@@ -61,6 +61,8 @@ internal sealed class CandidateSearcher
         // All runs first: the table's and the runs' cache misses overlap instead of coming one by one between runs.
         _runHeads = _index.FindRuns(_deletes, _runStarts, _runLengths);
         var inputLetters = profile & Letters;
+        var seen = _seen;
+        var stamp = _stamp;
         for (var k = 0; k < _deletes.Count; k++)
         {
             var delete = _deletes.Item(k);
@@ -73,7 +75,7 @@ internal sealed class CandidateSearcher
             var survivors = Prefilter(_index.Run(_runStarts[k], _runLengths[k]), inputLetters, maxDistance, shortest, longest);
             foreach (var id in survivors)
             {
-                if (_seen[id] == _stamp)
+                if (seen[id] == stamp)
                 {
                     continue;
                 }
@@ -85,7 +87,7 @@ internal sealed class CandidateSearcher
                     continue;
                 }
 
-                _seen[id] = _stamp;
+                seen[id] = stamp;
                 _pendingIds[_pendingCount] = id;
                 _pendingStarts[_pendingCount] = _index.StartOf(id);
                 _pendingLengths[_pendingCount] = word.Length;
