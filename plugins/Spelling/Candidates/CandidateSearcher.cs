@@ -25,6 +25,7 @@ internal sealed class CandidateSearcher
     private readonly int[] _pendingDistances = new int[BitParallelOsa.Lanes];
     private int _pendingCount;
     private ushort _stamp;
+    // Kept only so that the early reads of SymmetricDeleteIndex.FindRuns are not optimised away.
     private uint _runHeads;
 
     public CandidateSearcher(SymmetricDeleteIndex index)
