@@ -43,6 +43,27 @@ public sealed class CandidateSearchTests(SpellingModelFixture fixture) : IClassF
     }
 
     [Fact]
+    public void Distances_of_several_words_at_once_equal_the_table_distance()
+    {
+        var random = new Random(5);
+        var osa = new BitParallelOsa();
+        var distances = new int[BitParallelOsa.Lanes];
+        for (var trial = 0; trial < 3000; trial++)
+        {
+            var pattern = RandomText(random, 1, 12);
+            var words = Enumerable.Range(0, random.Next(1, BitParallelOsa.Lanes + 1)).Select(_ => RandomText(random, 0, 14)).ToArray();
+            // Unpadded, the last word cannot be read past its end and the batch is measured one word at a time.
+            var pool = string.Concat(words) + (trial % 2 == 0 ? new string('x', 14) : "");
+            var starts = words.Select((_, i) => words.Take(i).Sum(w => w.Length)).ToArray();
+            var max = random.Next(1, 4);
+            osa.Prepare(pattern);
+            osa.Distances(pool, starts, [.. words.Select(w => w.Length)], max, distances);
+
+            Assert.Equal(words.Select(w => EditDistance.Osa(pattern, w, max)), distances.Take(words.Length));
+        }
+    }
+
+    [Fact]
     public void Distance_one_searches_return_only_single_edits()
     {
         var found = new List<Candidate>();
@@ -61,6 +82,10 @@ public sealed class CandidateSearchTests(SpellingModelFixture fixture) : IClassF
     {
         Assert.Equal(PhoneticKey.Of(word), PhoneticKey.Of(typed));
     }
+
+    // Few letters, so that matches, swaps and repeats are common; now and then one beyond ASCII.
+    private static string RandomText(Random random, int shortest, int longest) =>
+        new([.. Enumerable.Range(0, random.Next(shortest, longest + 1)).Select(_ => "abcd'é"[random.Next(random.Next(40) == 0 ? 6 : 5)])]);
 
     private static string Mutate(string word, Random random)
     {

@@ -21,13 +21,16 @@ internal sealed class DeleteSet
             capacity += Choose(maxLength, d);
         }
 
-        _chars = new char[capacity * _stride];
+        _chars = new char[(capacity + 1) * _stride];
         _lengths = new int[capacity];
         _distances = new int[capacity];
         _hashes = new ulong[capacity];
     }
 
     public int Count { get; private set; }
+
+    /// <summary>The most items a source of the given length can make.</summary>
+    public int Capacity => _lengths.Length;
 
     public ReadOnlySpan<char> Item(int index) => _chars.AsSpan(index * _stride, _lengths[index]);
 
@@ -40,8 +43,8 @@ internal sealed class DeleteSet
     public void Generate(ReadOnlySpan<char> source, int maxDistance)
     {
         Count = 0;
-        Add(source, 0);
-        Span<char> scratch = stackalloc char[_stride];
+        source.CopyTo(_chars);
+        AddCandidate(source.Length, 0, HashOf(source));
         for (var next = 0; next < Count; next++)
         {
             if (_distances[next] >= maxDistance || _lengths[next] == 0)
@@ -50,11 +53,27 @@ internal sealed class DeleteSet
             }
 
             var item = Item(next);
+            // The hash of the characters before the deleted one is shared by all later deletes of this item.
+            var prefixHash = Seed(item.Length - 1);
             for (var i = 0; i < item.Length; i++)
             {
-                item[..i].CopyTo(scratch);
-                item[(i + 1)..].CopyTo(scratch[i..]);
-                Add(scratch[..(item.Length - 1)], _distances[next] + 1);
+                // Dropping either of two equal neighbours gives the same string: only the first is new.
+                if (i == 0 || item[i] != item[i - 1])
+                {
+                    // Built in place in the next free slot (there is one spare), kept only if new.
+                    var candidate = _chars.AsSpan(Count * _stride, item.Length - 1);
+                    item[..i].CopyTo(candidate);
+                    var hash = prefixHash;
+                    for (var j = i; j < candidate.Length; j++)
+                    {
+                        candidate[j] = item[j + 1];
+                        hash = Step(hash, item[j + 1]);
+                    }
+
+                    AddCandidate(candidate.Length, _distances[next] + 1, Finish(hash));
+                }
+
+                prefixHash = Step(prefixHash, item[i]);
             }
         }
     }
@@ -62,33 +81,49 @@ internal sealed class DeleteSet
     /// <summary>FNV-1a over the characters, then a final mix; the length is folded in so "" differs from any word.</summary>
     public static ulong HashOf(ReadOnlySpan<char> text)
     {
-        var hash = 14695981039346656037UL ^ (ulong)text.Length;
+        var hash = Seed(text.Length);
         foreach (var c in text)
         {
-            hash = (hash ^ c) * 1099511628211UL;
+            hash = Step(hash, c);
         }
 
+        return Finish(hash);
+    }
+
+    private static ulong Seed(int length) => 14695981039346656037UL ^ (ulong)length;
+
+    private static ulong Step(ulong hash, char c) => (hash ^ c) * 1099511628211UL;
+
+    private static ulong Finish(ulong hash)
+    {
         hash ^= hash >> 33;
         hash *= 0xff51afd7ed558ccdUL;
         return hash ^ (hash >> 33);
     }
 
-    private void Add(ReadOnlySpan<char> text, int distance)
+    // Keeps the string in slot Count unless an earlier slot holds it already.
+    private void AddCandidate(int length, int distance, ulong hash)
     {
-        var hash = HashOf(text);
-        for (var k = 0; k < Count; k++)
+        var text = _chars.AsSpan(Count * _stride, length);
+        var hashes = _hashes.AsSpan(0, Count);
+        for (var k = hashes.IndexOf(hash); k >= 0; k = NextIndexOf(hashes, hash, k))
         {
-            if (_hashes[k] == hash && Item(k).SequenceEqual(text))
+            if (Item(k).SequenceEqual(text))
             {
                 return;
             }
         }
 
-        text.CopyTo(_chars.AsSpan(Count * _stride));
-        _lengths[Count] = text.Length;
+        _lengths[Count] = length;
         _distances[Count] = distance;
         _hashes[Count] = hash;
         Count++;
+    }
+
+    private static int NextIndexOf(ReadOnlySpan<ulong> hashes, ulong hash, int after)
+    {
+        var next = hashes[(after + 1)..].IndexOf(hash);
+        return next < 0 ? -1 : after + 1 + next;
     }
 
     private static int Choose(int n, int k)

@@ -9,22 +9,22 @@ namespace NlpHost.Tasks.Spelling.Candidates;
 /// </summary>
 internal sealed class SymmetricDeleteIndex
 {
-    private readonly Dictionary<ulong, int> _buckets;
-    private readonly int[] _starts;
-    // Per delete-hash run, everything a lookup needs about each word, read in order: no pointer chasing.
+    private readonly DeleteTable _table;
+    // Per delete-hash run, the profile and id of each word, read in order; 8 bytes each, so a run spans few cache lines.
     private readonly IndexEntry[] _entries;
     private readonly char[] _chars;
+    private readonly int[] _offsets;
 
-    private SymmetricDeleteIndex(string[] keys, int maxDistance, int prefixLength, Dictionary<ulong, int> buckets, int[] starts, IndexEntry[] entries, char[] chars)
+    private SymmetricDeleteIndex(string[] keys, int maxDistance, int prefixLength, DeleteTable table, IndexEntry[] entries, char[] chars, int[] offsets)
     {
         Keys = keys;
         MaxKeyLength = keys.Length == 0 ? 0 : keys.Max(k => k.Length);
         MaxDistance = maxDistance;
         PrefixLength = prefixLength;
-        _buckets = buckets;
-        _starts = starts;
+        _table = table;
         _entries = entries;
         _chars = chars;
+        _offsets = offsets;
     }
 
     /// <summary>The key of each word id.</summary>
@@ -37,7 +37,10 @@ internal sealed class SymmetricDeleteIndex
     public int PrefixLength { get; }
 
     /// <summary>Number of distinct deletes indexed.</summary>
-    public int DeleteCount => _buckets.Count;
+    public int DeleteCount => _table.Count;
+
+    /// <summary>Most words indexed under one delete.</summary>
+    public int LongestRun => _table.LongestRun;
 
     /// <param name="keys">The key of each word, by word id.</param>
     /// <param name="maxDistance">Most deletes indexed per key, hence the largest distance a lookup can reach.</param>
@@ -49,15 +52,16 @@ internal sealed class SymmetricDeleteIndex
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(prefixLength, maxDistance);
         var hashes = new List<ulong>(keys.Count * 24);
         var ids = new List<IndexEntry>(keys.Count * 24);
-        var chars = new char[keys.Sum(k => k.Length)];
-        var offset = 0;
+        // Padded by the longest key, so that BitParallelOsa.Distances may read that far past any key's start.
+        var chars = new char[keys.Sum(k => k.Length) + (keys.Count == 0 ? 0 : keys.Max(k => k.Length))];
+        var offsets = new int[keys.Count + 1];
         var deletes = new DeleteSet(prefixLength, maxDistance);
         for (var id = 0; id < keys.Count; id++)
         {
             var word = keys[id];
-            word.CopyTo(chars.AsSpan(offset));
-            var entry = new IndexEntry(Profile(word), id, offset, word.Length);
-            offset += word.Length;
+            word.CopyTo(chars.AsSpan(offsets[id]));
+            offsets[id + 1] = offsets[id] + word.Length;
+            var entry = new IndexEntry(Profile(word), id);
             deletes.Generate(word.AsSpan(0, Math.Min(word.Length, prefixLength)), maxDistance);
             for (var k = 0; k < deletes.Count; k++)
             {
@@ -66,23 +70,11 @@ internal sealed class SymmetricDeleteIndex
             }
         }
 
-        // Group by hash: one flat array of word ids, with the start of each hash's run.
+        // Group by hash: one flat array of entries, each hash's run found through the table.
         var hashArray = hashes.ToArray();
         var idArray = ids.ToArray();
         Array.Sort(hashArray, idArray);
-        var buckets = new Dictionary<ulong, int>(hashArray.Length / 2);
-        var starts = new List<int>(hashArray.Length / 2 + 1);
-        for (var i = 0; i < hashArray.Length; i++)
-        {
-            if (i == 0 || hashArray[i] != hashArray[i - 1])
-            {
-                buckets.Add(hashArray[i], starts.Count);
-                starts.Add(i);
-            }
-        }
-
-        starts.Add(hashArray.Length);
-        return new SymmetricDeleteIndex([.. keys], maxDistance, prefixLength, buckets, [.. starts], idArray, chars);
+        return new SymmetricDeleteIndex([.. keys], maxDistance, prefixLength, DeleteTable.Build(hashArray), idArray, chars, offsets);
     }
 
     /// <summary>
@@ -102,25 +94,39 @@ internal sealed class SymmetricDeleteIndex
         return mask | ((uint)Math.Min(key.Length, 31) << 27);
     }
 
-    /// <summary>Whether two profiles allow a distance of at most <paramref name="max"/> (never rejects a true match).</summary>
-    public static bool MayMatch(uint a, uint b, int max)
-    {
-        const uint Letters = (1u << 27) - 1;
-        var lengthA = (int)(a >> 27);
-        var lengthB = (int)(b >> 27);
-        return (lengthA == 31 || lengthB == 31 || Math.Abs(lengthA - lengthB) <= max)
-            && uint.PopCount(a & ~b & Letters) <= max && uint.PopCount(b & ~a & Letters) <= max;
-    }
-
     /// <summary>A searcher with its own scratch space; one per thread.</summary>
     public CandidateSearcher CreateSearcher() => new(this);
 
-    /// <summary>The characters of an entry's key.</summary>
-    internal ReadOnlySpan<char> KeyOf(in IndexEntry entry) => _chars.AsSpan(entry.Offset, entry.Length);
+    /// <summary>Every key's characters, one after another.</summary>
+    internal ReadOnlySpan<char> Characters => _chars;
 
-    internal ReadOnlySpan<IndexEntry> Bucket(ulong hash) =>
-        _buckets.TryGetValue(hash, out var b) ? _entries.AsSpan(_starts[b], _starts[b + 1] - _starts[b]) : [];
+    /// <summary>Where a word's key starts in <see cref="Characters"/>.</summary>
+    internal int StartOf(int id) => _offsets[id];
+
+    /// <summary>The characters of a word's key.</summary>
+    internal ReadOnlySpan<char> KeyOf(int id) => _chars.AsSpan(_offsets[id], _offsets[id + 1] - _offsets[id]);
+
+    /// <summary>
+    /// The run of entries under each delete of <paramref name="deletes"/> (length 0 when none), for <see cref="Run"/>.
+    /// Returns the first entries' profiles or-ed together: reading them here, with the lookups, starts all their
+    /// cache misses at once; a caller keeps the value only so those reads are not optimised away.
+    /// </summary>
+    internal uint FindRuns(DeleteSet deletes, Span<int> starts, Span<int> lengths)
+    {
+        var firstProfiles = 0u;
+        for (var k = 0; k < deletes.Count; k++)
+        {
+            if (_table.Find(deletes.Hash(k), out starts[k], out lengths[k]))
+            {
+                firstProfiles |= _entries[starts[k]].Profile;
+            }
+        }
+
+        return firstProfiles;
+    }
+
+    internal ReadOnlySpan<IndexEntry> Run(int start, int length) => _entries.AsSpan(start, length);
 }
 
-/// <summary>A word under one delete: its key's <see cref="SymmetricDeleteIndex.Profile"/>, id, and characters in the index's pool.</summary>
-internal readonly record struct IndexEntry(uint Profile, int Id, int Offset, int Length);
+/// <summary>A word under one delete: its key's <see cref="SymmetricDeleteIndex.Profile"/> and its id.</summary>
+internal readonly record struct IndexEntry(uint Profile, int Id);
