@@ -4,7 +4,7 @@ using NlpHost.Tasks.Spelling.Correction;
 
 namespace NlpHost.Tasks.Spelling;
 
-/// <summary>Spelling correction: symmetric-delete candidates over a frequency lexicon, ranked by a noisy channel with bigram context.</summary>
+/// <summary>Spelling correction: symmetric-delete candidates over a frequency lexicon, ranked by a noisy channel with bigram context, chosen in context by the backbone head.</summary>
 internal sealed class SpellcheckTask(SpellingModelCache models) : TaskPlugin<SpellcheckInput, SpellcheckOptions, SpellcheckOutput>
 {
     private CandidateEmbeddings? _embeddings;
@@ -12,7 +12,7 @@ internal sealed class SpellcheckTask(SpellingModelCache models) : TaskPlugin<Spe
     public const int MaxTextLength = 1_000_000;
 
     public override TaskDescriptor Descriptor { get; } = Describe(
-        "spellcheck", "0.1.0", "Spelling correction with character offsets, case and punctuation preserved",
+        "spellcheck", "0.2.0", "Spelling correction in context (noisy channel + context head, real-word errors) with character offsets, case and punctuation kept",
         new HeadRequirement("lexicon", "spelling/words.txt.gz", Required: true,
             "build it with 'python3 training/spelling/build_lexicon.py' (see plugins/Spelling/README.md)"),
         new HeadRequirement("bigrams", "spelling/bigrams.txt.gz", Required: false,

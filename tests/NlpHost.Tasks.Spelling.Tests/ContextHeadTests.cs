@@ -72,7 +72,8 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
     }
 
     [Theory]
-    [InlineData("They parked there car outside the station.", "They parked their car outside the station.")]
+    [InlineData("Their is a problem with the engine.", "There is a problem with the engine.")]
+    [InlineData("He said he would loose the game.", "He said he would lose the game.")]
     [InlineData("She is much taller then her brother.", "She is much taller than her brother.")]
     [InlineData("I would like a cup of cofee and a peice of cake.", "I would like a cup of coffee and a piece of cake.")]
     public async Task With_the_head_misspellings_and_real_word_errors_are_corrected_in_context(string text, string expected)
@@ -92,9 +93,20 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
     }
 
     [Fact]
+    public async Task A_long_text_is_scored_in_chunks_with_every_correction_at_its_offset()
+    {
+        // 300 questioned words: more than one chunk of the scorer.
+        var text = string.Concat(Enumerable.Repeat("I would like a cup of cofee. ", 300));
+
+        var output = await CorrectAsync(text, new SpellcheckOptions());
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("I would like a cup of coffee. ", 300)), output);
+    }
+
+    [Fact]
     public async Task Real_words_are_left_alone_when_the_job_says_so()
     {
-        const string text = "They parked there car outside the station.";
+        const string text = "He said he would loose the game.";
 
         Assert.Equal(text, await CorrectAsync(text, new SpellcheckOptions { RealWords = false }));
         Assert.Equal(text, await CorrectAsync(text, new SpellcheckOptions { Context = false }));

@@ -8,9 +8,10 @@
 // the English side of the Tatoeba pairs in ../shared/data/translation: modern everyday English) given synthetic
 // misspellings (one word a sentence, 60 %) and real-word swaps from the confusion sets, plus single misspelled words
 // without context (15 % of items, as the evaluation lists). A confusable word w is swapped for a set member v with
-// probability Q * count(v) / count(w) (counts over the sentences used, at most one swap a sentence), so that about
-// the same share of every typed word is an error: swapping uniformly would make a rare "too" mostly a slip for "to",
-// and the head would learn to distrust rare words. Each sentence goes through the task's own Corrector.Plan and
+// probability min(Q * count(v) / count(w), MaxSwap) (counts over the sentences used, at most one swap a sentence):
+// swapping uniformly would make a rare "too" mostly a slip for "to" and teach the head to distrust rare words; the
+// ratio keeps each typed word's share of errors near Q, and the cap keeps most of a rare word's own occurrences
+// (without it every "too" became "to" and the head learnt that "too" is always wrong). Each sentence goes through the task's own Corrector.Plan and
 // ContextRowBuilder.BuildAsync, so the rows are exactly the head's inputs.
 // Split by sentence: FNV-1a(sentence) % 10 == 0 is dev. Written in parts of 1,000 items; a rerun skips finished
 // parts (resumable), then embeds every candidate word once (words.txt, words.f32).
@@ -37,7 +38,8 @@ var trainItems = int.Parse(args[1], CultureInfo.InvariantCulture);
 var devItems = int.Parse(args[2], CultureInfo.InvariantCulture);
 var sources = args[3..];
 const int PartSize = 1_000;
-const double Q = 0.1;
+const double Q = 0.08;
+const double MaxSwap = 0.2;
 Directory.CreateDirectory(outDir);
 
 var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" }).Build();
@@ -196,7 +198,7 @@ async Task DumpWordsAsync()
     {
         model.Lexicon.TryGetId(sentence.Substring(t.Start, t.Length), out var id);
         var swap = model.Confusables.Members(id)!.Where(v => v != id)
-            .FirstOrDefault(v => random.NextDouble() < Q * counts.GetValueOrDefault(v) / counts[id], -1);
+            .FirstOrDefault(v => random.NextDouble() < Math.Min(Q * counts.GetValueOrDefault(v) / counts[id], MaxSwap), -1);
         if (swap >= 0)
         {
             edits.Add((t.Start, t.Length, model.Lexicon.Words[swap]));

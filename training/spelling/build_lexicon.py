@@ -4,6 +4,11 @@
 words.txt.gz   "word count", one a line, most frequent first: the SymSpell frequency dictionary (Google n-gram
                counts), plus words of Norvig's big.txt seen at least --min-big times (counts rescaled to the
                dictionary's total), plus Debian's wamerican lower-case words not yet present (count --floor).
+               SymSpell lists its 65 contractions (it's, don't) with one placeholder count, 300,000 (1/1,700 of
+               "its"), which made "it's" look like a slip for "its"; their counts are estimated instead from the
+               English side of the Tatoeba pairs (../shared/data/translation): count(the) x tatoeba(c) /
+               tatoeba(the) x --contraction-scale (0.25: Tatoeba is conversational and has about four times the
+               contractions of general text; this puts "it's" level with "its", as in general English corpora).
 bigrams.txt.gz "word1 word2 count": the SymSpell bigram dictionary, lower-cased.
 Deterministic; rerun after changing the data or the options.
 """
@@ -15,6 +20,8 @@ ap.add_argument("--out", default="models/spelling")
 ap.add_argument("--wordlist", default="/usr/share/dict/american-english")
 ap.add_argument("--min-big", type=int, default=3)
 ap.add_argument("--floor", type=int, default=10000)
+ap.add_argument("--tatoeba", nargs="*", default=["../shared/data/translation/en-es.tsv", "../shared/data/translation/en-fr.tsv"])
+ap.add_argument("--contraction-scale", type=float, default=0.25)
 args = ap.parse_args()
 
 counts = {}
@@ -24,6 +31,22 @@ with open(os.path.join(args.data, "frequency_dictionary_en_82_765.txt"), encodin
         if len(parts) == 2:
             counts[parts[0].lower()] = counts.get(parts[0].lower(), 0) + int(parts[1])
 from_dictionary = len(counts)
+
+PLACEHOLDER = 300000
+everyday = collections.Counter()
+sentences = set()
+for path in args.tatoeba:
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            sentences.update(line.split("\t")[0].lower() for line in f)
+for sentence in sentences:
+    everyday.update(re.findall(r"[a-z]+(?:'[a-z]+)?", sentence))
+estimated = {}
+if everyday["the"]:
+    for word, n in counts.items():
+        if n == PLACEHOLDER and "'" in word and everyday[word] > 0:
+            estimated[word] = int(counts["the"] * everyday[word] / everyday["the"] * args.contraction_scale)
+    counts.update(estimated)
 
 big = collections.Counter()
 with open(os.path.join(args.data, "big.txt"), encoding="utf-8", errors="replace") as f:
@@ -66,8 +89,10 @@ manifest = {
         "frequency_bigramdictionary_en_243_342.txt": "SymSpell (MIT)",
         "big.txt": "Peter Norvig's corpus (Project Gutenberg texts and others)",
         "wordlist": args.wordlist + " (Debian wamerican, public domain/SCOWL)",
+        "tatoeba": "English side of " + ", ".join(args.tatoeba) + " (Tatoeba via manythings.org, CC-BY 2.0 FR): counts of the contractions only",
     },
-    "options": {"min_big": args.min_big, "floor": args.floor},
+    "options": {"min_big": args.min_big, "floor": args.floor, "contraction_scale": args.contraction_scale},
+    "contractions_estimated": len(estimated),
     "words": len(counts), "from_dictionary": from_dictionary, "added_from_big_txt": added_big,
     "added_from_wordlist": added_list, "bigrams": bigrams,
 }

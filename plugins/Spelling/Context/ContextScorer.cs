@@ -9,7 +9,23 @@ namespace NlpHost.Tasks.Spelling.Context;
 /// </summary>
 internal sealed class ContextScorer(ContextRowBuilder rowBuilder, ContextHead head, ContextSettings settings)
 {
+    // Suspects scored together: one backbone batch and one head run each, so a long text is not held all at once.
+    private const int ChunkSize = 128;
+
     public async Task<IReadOnlyList<Choice>> ChooseAsync(CorrectionPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var choices = new List<Choice>(plan.Suspects.Count);
+        for (var first = 0; first < plan.Suspects.Count; first += ChunkSize)
+        {
+            var chunk = plan with { Suspects = plan.Suspects.GetRange(first, Math.Min(ChunkSize, plan.Suspects.Count - first)) };
+            choices.AddRange(await ChooseChunkAsync(chunk, cancellationToken).ConfigureAwait(false));
+        }
+
+        return choices;
+    }
+
+    private async Task<List<Choice>> ChooseChunkAsync(CorrectionPlan plan, CancellationToken cancellationToken)
     {
         var inputs = await rowBuilder.BuildAsync(plan, cancellationToken).ConfigureAwait(false);
         var total = inputs.Sum(s => s.Count);
