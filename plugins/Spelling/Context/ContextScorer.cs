@@ -4,8 +4,8 @@ namespace NlpHost.Tasks.Spelling.Context;
 
 /// <summary>
 /// Chooses among each questioned word's candidates with the context head (rows from <see cref="ContextRowBuilder"/>),
-/// ranking them by the head's probability. An unknown word
-/// takes the head's best; a known word is replaced only when another word reaches <see cref="ContextSettings.RealWordThreshold"/>.
+/// ranking them by the head's probability. An unknown word takes the head's best; a known word is replaced only when
+/// another word reaches <see cref="ContextSettings.RealWordThreshold"/>. A word without context keeps the noisy channel's choice.
 /// </summary>
 internal sealed class ContextScorer(ContextRowBuilder rowBuilder, ContextHead head, ContextSettings settings)
 {
@@ -15,11 +15,20 @@ internal sealed class ContextScorer(ContextRowBuilder rowBuilder, ContextHead he
     public async Task<IReadOnlyList<Choice>> ChooseAsync(CorrectionPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var choices = new List<Choice>(plan.Suspects.Count);
-        for (var first = 0; first < plan.Suspects.Count; first += ChunkSize)
+
+        // A word alone (no other word in its window) has no context to read: on such words the head, trained on
+        // synthetic slips, ranks human misspellings worse than the noisy channel does (plugins/Spelling/README.md).
+        var choices = plan.Suspects.Select(Choice.NoisyChannel).ToArray();
+        var inContext = Enumerable.Range(0, plan.Suspects.Count)
+            .Where(i => SentenceWindow.Around(plan.Tokens, plan.Suspects[i].Token, settings.WindowWords).Words > 1).ToList();
+        foreach (var chunk in inContext.Chunk(ChunkSize))
         {
-            var chunk = plan with { Suspects = plan.Suspects.GetRange(first, Math.Min(ChunkSize, plan.Suspects.Count - first)) };
-            choices.AddRange(await ChooseChunkAsync(chunk, cancellationToken).ConfigureAwait(false));
+            var part = plan with { Suspects = [.. chunk.Select(i => plan.Suspects[i])] };
+            var chosen = await ChooseChunkAsync(part, cancellationToken).ConfigureAwait(false);
+            for (var j = 0; j < chunk.Length; j++)
+            {
+                choices[chunk[j]] = chosen[j];
+            }
         }
 
         return choices;

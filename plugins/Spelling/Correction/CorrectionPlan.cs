@@ -32,4 +32,8 @@ internal sealed record CorrectionPlan(string Text, List<WordToken> Tokens, List<
 internal sealed record Choice(IReadOnlyList<int> Order, double Confidence)
 {
     public static readonly Choice Keep = new([], 1);
+
+    /// <summary>The noisy channel's own order: an unknown word takes its best candidate; a known word stays.</summary>
+    public static Choice NoisyChannel(Suspect suspect) =>
+        suspect.Kind == SuspectKind.Confusable ? Keep : new Choice([.. Enumerable.Range(0, suspect.Candidates.Count)], CandidateRanker.Confidence(suspect.Candidates));
 }

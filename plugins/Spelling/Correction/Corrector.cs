@@ -22,7 +22,7 @@ internal sealed class Corrector(SpellingModel model, RankingWeights weights, Con
     public SpellcheckOutput Correct(string text, SpellcheckOptions options, CancellationToken cancellationToken = default)
     {
         var plan = Plan(text, options, realWords: false, cancellationToken);
-        return Apply(plan, [.. plan.Suspects.Select(NoisyChannelChoice)], options);
+        return Apply(plan, [.. plan.Suspects.Select(Choice.NoisyChannel)], options);
     }
 
     /// <summary>Corrects with the context head when there is one, otherwise as <see cref="Correct"/>.</summary>
@@ -107,9 +107,6 @@ internal sealed class Corrector(SpellingModel model, RankingWeights weights, Con
     private static int Previous(string text, List<WordToken> tokens, int[] ids, int t) => t > 0 && Adjacent(text, tokens, t - 1) ? ids[t - 1] : NoWord;
 
     private static int Next(string text, List<WordToken> tokens, int[] ids, int t) => t + 1 < tokens.Count && Adjacent(text, tokens, t) ? ids[t + 1] : NoWord;
-
-    private static Choice NoisyChannelChoice(Suspect suspect) =>
-        suspect.Kind == SuspectKind.Confusable ? Choice.Keep : new Choice([.. Enumerable.Range(0, suspect.Candidates.Count)], CandidateRanker.Confidence(suspect.Candidates));
 
     private static SpellcheckOutput Apply(CorrectionPlan plan, IReadOnlyList<Choice> choices, SpellcheckOptions options)
     {
