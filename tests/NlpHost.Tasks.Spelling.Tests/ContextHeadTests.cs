@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Text.Json;
 using NlpHost.Abstractions.Backbone;
 using NlpHost.Tasks.Spelling.Context;
+using NlpHost.Tasks.Spelling.Correction;
 using NlpHost.Testing;
 
 namespace NlpHost.Tasks.Spelling.Tests;
@@ -93,6 +94,23 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
     }
 
     [Fact]
+    public async Task A_word_alone_keeps_the_noisy_channels_choice_and_alternatives()
+    {
+        string[] words = ["acheive", "accomodate", "beleive", "definately", "seperate", "occured", "untill", "wich", "tommorow",
+            "neccessary", "goverment", "enviroment", "arguement", "begining", "calender", "concious", "existance", "foriegn", "independant", "thier"];
+        var corrector = Corrector();
+        var options = new SpellcheckOptions { Alternatives = 4 };
+
+        foreach (var word in words)
+        {
+            var withHead = await corrector.CorrectAsync(word, options, CancellationToken.None);
+            var channel = corrector.Correct(word, options);
+            Assert.Equal(channel.Text, withHead.Text);
+            Assert.Equal(channel.Corrections.SelectMany(c => c.Alternatives), withHead.Corrections.SelectMany(c => c.Alternatives));
+        }
+    }
+
+    [Fact]
     public async Task A_long_text_is_scored_in_chunks_with_every_correction_at_its_offset()
     {
         // 300 questioned words: more than one chunk of the scorer.
@@ -114,7 +132,10 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
 
     private ContextRowBuilder Builder() => new(backbone.Backbone, new CandidateEmbeddings(backbone.Backbone), new ContextSettings());
 
-    private async Task<string> CorrectAsync(string text, SpellcheckOptions options)
+    private async Task<string> CorrectAsync(string text, SpellcheckOptions options) =>
+        (await Corrector().CorrectAsync(text, options, CancellationToken.None)).Text;
+
+    private Corrector Corrector()
     {
         var context = backbone.Context(heads: new Dictionary<string, string>
         {
@@ -125,7 +146,7 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
         });
         var corrector = new SpellcheckTask(Models).CreateCorrector(context);
         Assert.True(corrector.HasContextHead);
-        return (await corrector.CorrectAsync(text, options, CancellationToken.None)).Text;
+        return corrector;
     }
 
     private static void AssertClose(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
