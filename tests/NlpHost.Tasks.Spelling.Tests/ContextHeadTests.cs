@@ -75,6 +75,7 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
     [Theory]
     [InlineData("Their is a problem with the engine.", "There is a problem with the engine.")]
     [InlineData("He said he would loose the game.", "He said he would lose the game.")]
+    [InlineData("The lazy dog slept inthe garden.", "The lazy dog slept in the garden.")]
     [InlineData("She is much taller then her brother.", "She is much taller than her brother.")]
     [InlineData("I would like a cup of cofee and a peice of cake.", "I would like a cup of coffee and a piece of cake.")]
     public async Task With_the_head_misspellings_and_real_word_errors_are_corrected_in_context(string text, string expected)

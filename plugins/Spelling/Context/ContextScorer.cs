@@ -19,8 +19,10 @@ internal sealed class ContextScorer(ContextRowBuilder rowBuilder, ContextHead he
         // A word alone (no other word in its window) has no context to read: on such words the head, trained on
         // synthetic slips, ranks human misspellings worse than the noisy channel does (plugins/Spelling/README.md).
         var choices = plan.Suspects.Select(Choice.NoisyChannel).ToArray();
+        // A run-together pair ("inthe") is left to the noisy channel too: the head was never shown one.
         var inContext = Enumerable.Range(0, plan.Suspects.Count)
-            .Where(i => SentenceWindow.Around(plan.Tokens, plan.Suspects[i].Token, settings.WindowWords).Words > 1).ToList();
+            .Where(i => !plan.Suspects[i].Candidates[0].Parts.IsSplit
+                && SentenceWindow.Around(plan.Tokens, plan.Suspects[i].Token, settings.WindowWords).Words > 1).ToList();
         foreach (var chunk in inContext.Chunk(ChunkSize))
         {
             var part = plan with { Suspects = [.. chunk.Select(i => plan.Suspects[i])] };
