@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using NlpHost.Abstractions.Backbone;
 using NlpHost.Tasks.Spelling.Context;
 using NlpHost.Tasks.Spelling.Correction;
@@ -70,6 +71,13 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
         var candidate = (await backbone.Backbone.EmbedAsync([dog.Candidates[1].Text], CancellationToken.None))[0];
         AssertClose(candidate, row.Rows.AsSpan(builder.Width + hidden, hidden));
         Assert.Equal(0, row.Rows[(2 * hidden) + 6]); // not the typed word
+
+        // A confusable word's rows hold the typed word too, flagged as such.
+        var there = plan.Suspects.Single(s => s.Original == "there");
+        var set = rows[plan.Suspects.IndexOf(there)];
+        Assert.Equal(there.Candidates.Count, set.Count);
+        Assert.Equal(1, set.Rows[(there.TypedIndex * builder.Width) + (2 * hidden) + 6]);
+        Assert.Equal(1, set.Rows[(there.TypedIndex * builder.Width) + (2 * hidden) + 8]);
     }
 
     [Theory]
@@ -86,8 +94,9 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
     [Theory]
     [InlineData("I think their house is over there, near the river.")]
     [InlineData("It is better than it was back then.")]
-    [InlineData("You're late, and your coffee is getting cold.")]
-    [InlineData("The dog hurt its paw, and it's still bleeding.")]
+    [InlineData("I always lose my keys when my pocket is loose.")]
+    [InlineData("The weather will decide whether we go to the beach.")]
+    [InlineData("The principal explained the principle behind the rule.")]
     [InlineData("We walked to the shop, and my brother came too.")]
     public async Task With_the_head_correct_text_comes_back_unchanged(string text)
     {
@@ -114,12 +123,48 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
     [Fact]
     public async Task A_long_text_is_scored_in_chunks_with_every_correction_at_its_offset()
     {
-        // 300 questioned words: more than one chunk of the scorer.
-        var text = string.Concat(Enumerable.Repeat("I would like a cup of cofee. ", 300));
+        // 300 questioned words, more than two chunks of the scorer, each sentence with its own misspelling.
+        string[] typos = ["cofee", "gardn", "brwon", "beleive", "tomorow"];
+        string[] meant = ["coffee", "garden", "brown", "believe", "tomorrow"];
+        var text = string.Concat(Enumerable.Range(0, 300).Select(i => $"Sentence {i} has the word {typos[i % 5]} in it. "));
 
-        var output = await CorrectAsync(text, new SpellcheckOptions());
+        var output = await Corrector().CorrectAsync(text, new SpellcheckOptions(), CancellationToken.None);
 
-        Assert.Equal(string.Concat(Enumerable.Repeat("I would like a cup of coffee. ", 300)), output);
+        Assert.Equal(300, output.Corrections.Count);
+        for (var i = 0; i < 300; i++)
+        {
+            var correction = output.Corrections[i];
+            Assert.Equal(text.IndexOf($"Sentence {i} has", StringComparison.Ordinal) + $"Sentence {i} has the word ".Length, correction.Start);
+            Assert.Equal(typos[i % 5], correction.Original);
+            Assert.Equal(meant[i % 5], correction.Replacement);
+        }
+    }
+
+    [Fact]
+    public async Task A_long_token_before_the_word_does_not_push_it_out_of_the_backbones_window()
+    {
+        const string plain = "I think teh car is red.";
+        var url = "https://example.com/" + string.Concat(Enumerable.Repeat("a/", 300));
+
+        var withUrl = await CorrectAsync($"I think {url} teh car is red.", new SpellcheckOptions());
+
+        Assert.Equal("I think the car is red.", await CorrectAsync(plain, new SpellcheckOptions()));
+        Assert.Equal($"I think {url} the car is red.", withUrl);
+    }
+
+    [Theory]
+    [InlineData("RealWordThreshold", "NaN")]
+    [InlineData("RealWordThreshold", "1.5")]
+    [InlineData("ContextCandidates", "2.9")]
+    [InlineData("ContextWindowWords", "0")]
+    public void Context_settings_outside_their_range_are_refused_naming_the_key(string key, string value)
+    {
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => ContextSettings.From(settings));
+
+        Assert.Contains($"Plugins:spellcheck:{key}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,8 @@ def load(data):
         items += lines
         contexts.append(np.fromfile(stem + ".contexts.f32", dtype="<f4").reshape(len(lines), hidden))
         features.append(np.fromfile(stem + ".features.f32", dtype="<f4").reshape(-1, len(FEATURES)))
+    widest = max(len(it["candidates"]) for it in items)
+    assert widest <= K, f"a questioned word has {widest} candidates; raise K (and ContextCandidates) together"
     contexts = np.concatenate(contexts)
     features = np.concatenate(features)
     n = len(items)

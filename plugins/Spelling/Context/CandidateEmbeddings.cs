@@ -14,17 +14,21 @@ internal sealed class CandidateEmbeddings(IBackbone backbone, int capacity = Can
 
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
 
+    // ConcurrentDictionary.Count takes every lock; jobs run side by side.
+    private int _count;
+
     public async Task<float[][]> GetAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
         var result = new float[words.Count][];
         var missing = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
         {
             if (_cache.TryGetValue(words[i], out var vector))
             {
                 result[i] = vector;
             }
-            else if (!missing.Contains(words[i]))
+            else if (seen.Add(words[i]))
             {
                 missing.Add(words[i]);
             }
@@ -40,9 +44,10 @@ internal sealed class CandidateEmbeddings(IBackbone backbone, int capacity = Can
         for (var i = 0; i < missing.Count; i++)
         {
             fresh[missing[i]] = computed[i];
-            if (_cache.Count < capacity)
+            // Full means full: the first words seen are the frequent ones; later rare ones are embedded per job.
+            if (Volatile.Read(ref _count) < capacity && _cache.TryAdd(missing[i], computed[i]))
             {
-                _cache.TryAdd(missing[i], computed[i]);
+                Interlocked.Increment(ref _count);
             }
         }
 

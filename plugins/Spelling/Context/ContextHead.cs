@@ -1,4 +1,5 @@
 using NlpHost.Abstractions.Backbone;
+using NlpHost.Abstractions.Plugins;
 
 namespace NlpHost.Tasks.Spelling.Context;
 
@@ -21,6 +22,8 @@ internal sealed class ContextHead(IOnnxModel model)
 
         var width = rows.Length / count;
         var outputs = await model.RunAsync(new Dictionary<string, ModelTensor> { [InputName] = new FloatTensor(rows, [count, width]) }, cancellationToken).ConfigureAwait(false);
-        return ((FloatTensor)outputs[OutputName]).Data;
+        var logits = outputs.TryGetValue(OutputName, out var tensor) && tensor is FloatTensor floats ? floats.Data : [];
+        return logits.Length == count ? logits
+            : throw new TaskModelException($"context head '{model.Path}' gave {logits.Length} '{OutputName}' values for {count} rows; it is not a spellcheck context head (models/heads/spellcheck-context/manifest.json)");
     }
 }

@@ -51,45 +51,77 @@ internal sealed class ContextRowBuilder(IBackbone backbone, CandidateEmbeddings 
     private async Task<List<(float[] Vector, bool HasContext)>> ContextVectorsAsync(CorrectionPlan plan, CancellationToken cancellationToken)
     {
         var windows = plan.Suspects.Select(s => SentenceWindow.Around(plan.Tokens, s.Token, settings.WindowWords)).ToList();
-        var distinct = windows.Distinct().ToList();
-        var tokenized = distinct.Select(w => backbone.Tokenize(w.Of(plan.Text, plan.Tokens))).ToList();
+        var pieces = new Dictionary<SentenceWindow, TokenizedText>();
+        foreach (var window in windows)
+        {
+            if (!pieces.ContainsKey(window))
+            {
+                pieces[window] = backbone.Tokenize(window.Of(plan.Text, plan.Tokens));
+            }
+        }
+
+        // Each suspect reads a slice of its window's pieces that holds its own pieces: the whole window when it fits
+        // the backbone, else the longest run centred on the word (a long URL before it must not push it out).
         var limit = backbone.Info.MaxSequenceLength - 2;
-        var inputs = tokenized.Select(t => new EncoderInput([backbone.Info.ClsTokenId, .. t.Ids.Take(limit), backbone.Info.SepTokenId])).ToList();
-        var states = await backbone.EncodeAsync(inputs, cancellationToken).ConfigureAwait(false);
-        var result = new List<(float[], bool)>(plan.Suspects.Count);
+        var slices = new List<(SentenceWindow Window, int First, int Count, int Own, int OwnEnd)>(plan.Suspects.Count);
         for (var s = 0; s < plan.Suspects.Count; s++)
         {
             var window = windows[s];
-            var w = distinct.IndexOf(window);
+            var text = pieces[window];
             var token = plan.Tokens[plan.Suspects[s].Token];
-            var start = token.Start - plan.Tokens[window.First].Start;
-            result.Add((MeanOver(states[w], tokenized[w].Spans, start, start + token.Length, limit), window.Words > 1));
+            var (own, ownEnd) = PiecesOf(text.Spans, token.Start - plan.Tokens[window.First].Start, token.Length);
+            var first = text.Count <= limit ? 0 : Math.Clamp(own - ((limit - Math.Min(ownEnd - own, limit)) / 2), 0, text.Count - limit);
+            slices.Add((window, first, Math.Min(text.Count, limit), own, ownEnd));
+        }
+
+        var distinct = slices.Select(x => (x.Window, x.First, x.Count)).Distinct().ToList();
+        var index = distinct.Select((key, i) => (key, i)).ToDictionary(x => x.key, x => x.i);
+        var info = backbone.Info;
+        var inputs = distinct.Select(d => new EncoderInput([info.ClsTokenId, .. pieces[d.Window].Ids.AsSpan(d.First, d.Count), info.SepTokenId])).ToList();
+        var states = await backbone.EncodeAsync(inputs, cancellationToken).ConfigureAwait(false);
+        var result = new List<(float[], bool)>(plan.Suspects.Count);
+        foreach (var x in slices)
+        {
+            var encoded = states[index[(x.Window, x.First, x.Count)]];
+            result.Add((MeanOver(encoded, Math.Max(x.Own, x.First) - x.First, Math.Min(x.OwnEnd, x.First + x.Count) - x.First), x.Window.Words > 1));
         }
 
         return result;
     }
 
-    // Mean of the hidden states of the pieces inside [start, end); the [CLS] state if truncation cut them all.
-    private static float[] MeanOver(HiddenStates states, TextSpan[] spans, int start, int end, int limit)
+    // The pieces overlapping [start, start + length) of the window text, as [first, end).
+    private static (int First, int End) PiecesOf(TextSpan[] spans, int start, int length)
     {
-        var vector = new float[states.Size];
-        var n = 0;
-        for (var p = 0; p < Math.Min(spans.Length, limit); p++)
+        var first = -1;
+        var end = 0;
+        for (var p = 0; p < spans.Length; p++)
         {
-            if (spans[p].Start < end && spans[p].End > start)
+            if (spans[p].Start < start + length && spans[p].End > start)
             {
-                System.Numerics.Tensors.TensorPrimitives.Add(vector, states.Token(p + 1), vector);
-                n++;
+                first = first < 0 ? p : first;
+                end = p + 1;
             }
         }
 
-        if (n == 0)
+        return first < 0 ? (0, 0) : (first, end);
+    }
+
+    // Mean of the hidden states of pieces [first, end) of the slice ([CLS] is row 0); the [CLS] state if the word has none.
+    private static float[] MeanOver(HiddenStates states, int first, int end)
+    {
+        var vector = new float[states.Size];
+        if (end <= first)
         {
             states.Token(0).CopyTo(vector);
             return vector;
         }
 
-        System.Numerics.Tensors.TensorPrimitives.Divide(vector, n, vector);
+        for (var p = first; p < end; p++)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(vector, states.Token(p + 1), vector);
+        }
+
+        System.Numerics.Tensors.TensorPrimitives.Divide(vector, end - first, vector);
         return vector;
     }
 }

@@ -64,7 +64,9 @@ internal sealed class Corrector(SpellingModel model, RankingWeights weights, Con
 
             if (ids[t] != NoWord)
             {
-                if (realWords && model.Confusables.Members(ids[t]) is { } members)
+                // A capitalised word inside a sentence may be a name ("Grate Hall"), as for unknown words below.
+                if (realWords && model.Confusables.Members(ids[t]) is { } members
+                    && (token.SentenceStart || CasePatterns.Of(text.AsSpan(token.Start, token.Length)) != CasePattern.Title))
                 {
                     var lowerKnown = Normalize(text, token);
                     var ranked = _ranker.RankConfusable(lowerKnown, members, Previous(text, tokens, ids, t), Next(text, tokens, ids, t));
