@@ -127,7 +127,7 @@ async Task DumpPartAsync(string name, string split, List<(string Wrong, string R
                 var r = rows[s];
                 var candidates = suspect.Candidates.Take(r.Count).Select(c => c.Text).ToList();
                 var token = truth[suspect.Token];
-                var intended = pair.Right.Substring(token.Start, token.Length).Replace('’', '\'').ToLowerInvariant();
+                var intended = Corrector.Normalize(pair.Right, token);
                 var rowWidth = r.Rows.Length / r.Count;
                 contexts.Write(Bytes(r.Rows.AsSpan(0, hidden)));
                 for (var c = 0; c < r.Count; c++)

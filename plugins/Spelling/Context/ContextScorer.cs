@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using NlpHost.Tasks.Spelling.Correction;
 
 namespace NlpHost.Tasks.Spelling.Context;
@@ -62,22 +63,12 @@ internal sealed class ContextScorer(ContextRowBuilder rowBuilder, ContextHead he
 
     private Choice Choose(Suspect suspect, ReadOnlySpan<float> logits)
     {
-        var max = float.NegativeInfinity;
-        foreach (var l in logits)
-        {
-            max = Math.Max(max, l);
-        }
-
-        var probabilities = new double[logits.Length];
-        var sum = 0.0;
-        for (var i = 0; i < logits.Length; i++)
-        {
-            sum += probabilities[i] = Math.Exp(logits[i] - max);
-        }
+        var probabilities = new float[logits.Length];
+        TensorPrimitives.SoftMax(logits, probabilities);
 
         // The head reorders the first candidates; the rest keep the noisy channel's order behind them.
         var order = Enumerable.Range(0, logits.Length).OrderByDescending(i => probabilities[i]).Concat(Enumerable.Range(logits.Length, suspect.Candidates.Count - logits.Length)).ToList();
-        var confidence = probabilities[order[0]] / sum;
+        var confidence = probabilities[order[0]];
         var keep = suspect.Kind == SuspectKind.Confusable && (order[0] == suspect.TypedIndex || confidence < settings.RealWordThreshold);
         return keep ? Choice.Keep : new Choice(order, confidence);
     }

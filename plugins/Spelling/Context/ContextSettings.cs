@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace NlpHost.Tasks.Spelling.Context;
@@ -12,25 +11,9 @@ internal sealed record ContextSettings(int Candidates = 8, double RealWordThresh
     public static ContextSettings From(IConfiguration settings)
     {
         var defaults = new ContextSettings();
-        var candidates = ReadInteger(settings, "ContextCandidates", defaults.Candidates);
-        var threshold = Read(settings, "RealWordThreshold", defaults.RealWordThreshold);
-        var window = ReadInteger(settings, "ContextWindowWords", defaults.WindowWords);
-        return candidates is < 1 or > 64 ? throw Invalid("ContextCandidates", candidates, "1..64")
-            : threshold is <= 0 or > 1 ? throw Invalid("RealWordThreshold", threshold, "above 0 and at most 1")
-            : window is < 1 or > 128 ? throw Invalid("ContextWindowWords", window, "1..128")
-            : new ContextSettings(candidates, threshold, window);
+        return new ContextSettings(
+            SpellcheckSettings.Integer(settings, "ContextCandidates", defaults.Candidates, v => v is >= 1 and <= 64, "a whole number in 1..64"),
+            SpellcheckSettings.Number(settings, "RealWordThreshold", defaults.RealWordThreshold, v => v is > 0 and <= 1, "a number above 0 and at most 1"),
+            SpellcheckSettings.Integer(settings, "ContextWindowWords", defaults.WindowWords, v => v is >= 1 and <= 128, "a whole number in 1..128"));
     }
-
-    private static double Read(IConfiguration settings, string key, double fallback) =>
-        settings[key] is not { } value ? fallback
-        : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed) ? parsed
-        : throw Invalid(key, value, "finite numbers");
-
-    private static int ReadInteger(IConfiguration settings, string key, int fallback) =>
-        settings[key] is not { } value ? fallback
-        : int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed
-        : throw Invalid(key, value, "whole numbers");
-
-    private static InvalidOperationException Invalid(string key, object value, string range) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"Plugins:spellcheck:{key}: {value} is outside {range}"));
 }

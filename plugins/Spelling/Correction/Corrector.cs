@@ -144,7 +144,8 @@ internal sealed class Corrector(SpellingModel model, RankingWeights weights, Con
     private static bool Checkable(WordToken token, bool shouting) =>
         token.Kind == TokenKind.Word || (shouting && token.Kind == TokenKind.Acronym);
 
-    private static string Normalize(string text, WordToken token) =>
+    /// <summary>A word as the lexicon spells it: lower case, typographic apostrophe made plain.</summary>
+    public static string Normalize(string text, WordToken token) =>
         text.Substring(token.Start, token.Length).Replace('’', '\'').ToLowerInvariant();
 
     private bool IsKnownPossessive(string lower) =>

@@ -19,16 +19,6 @@ internal sealed record RankingWeights(double Channel = 6.0, double Context = 0.5
             Read(settings, "SoundAlikeBonus", defaults.SoundAlike));
     }
 
-    private static double Read(IConfiguration settings, string key, double fallback)
-    {
-        var value = settings[key];
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed >= 0
-            ? parsed
-            : throw new InvalidOperationException($"Plugins:spellcheck:{key}: '{value}' is not a non-negative number");
-    }
+    private static double Read(IConfiguration settings, string key, double fallback) =>
+        SpellcheckSettings.Number(settings, key, fallback, v => v >= 0, "a non-negative number");
 }

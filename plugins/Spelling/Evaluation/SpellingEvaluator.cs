@@ -34,7 +34,8 @@ internal sealed class SpellingEvaluator(SpellingModelCache models) : ITaskEvalua
         };
         var usesHead = corrector.HasContextHead && options.Context;
         var concurrency = Option(request.Options, "concurrency", usesHead ? 8 : 1, v => v is >= 1 and <= 256, "must be 1..256");
-        var inputs = SentencePairs.Looks(request.DataPath)
+        var sentences = SentencePairs.Looks(request.DataPath);
+        var inputs = sentences
             ? SentencePairs.Read(request.DataPath).Take(request.Limit ?? int.MaxValue).Select(p => (p.Wrong, p.Right)).ToList()
             : MisspellingSet.Read(request.DataPath).Take(request.Limit ?? int.MaxValue).Select(m => (m.Wrong, m.Right)).ToList();
 
@@ -50,7 +51,7 @@ internal sealed class SpellingEvaluator(SpellingModelCache models) : ITaskEvalua
             async (i, token) => outputs[i] = await corrector.CorrectAsync(inputs[i].Wrong, options, token).ConfigureAwait(false)).ConfigureAwait(false);
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
 
-        var (metrics, predictions) = SentencePairs.Looks(request.DataPath) ? Sentences(inputs, outputs, seconds) : Words(inputs, outputs, seconds);
+        var (metrics, predictions) = sentences ? Sentences(inputs, outputs, seconds) : Words(inputs, outputs, seconds);
         metrics["contextHead"] = usesHead ? 1 : 0;
         metrics["concurrency"] = concurrency;
         return new EvaluationReport(new Dictionary<string, IReadOnlyDictionary<string, double>> { ["nlphost"] = metrics }, predictions);
