@@ -17,9 +17,7 @@ public sealed class QuestionAnsweringTaskTests(RealBackbone backbone) : IClassFi
     {
         var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(HeadDirectory, "parity.json"))).RootElement;
         var tokens = expected.GetProperty("tokens").GetInt32();
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(HeadDirectory, "parity-hidden.f32"));
-        var hidden = new float[bytes.Length / 4];
-        Buffer.BlockCopy(bytes, 0, hidden, 0, bytes.Length);
+        var hidden = await HeadParity.ReadFloatsAsync(Path.Combine(HeadDirectory, "parity-hidden.f32"));
 
         var outputs = await backbone.Backbone.OpenModel(Path.Combine(HeadDirectory, "head.onnx")).RunAsync(new Dictionary<string, ModelTensor>
         {
@@ -29,10 +27,7 @@ public sealed class QuestionAnsweringTaskTests(RealBackbone backbone) : IClassFi
 
         foreach (var name in new[] { "start_logits", "end_logits" })
         {
-            var want = expected.GetProperty(name).EnumerateArray().Select(v => v.GetSingle()).ToArray();
-            var got = ((FloatTensor)outputs[name]).Data;
-            Assert.Equal(want.Length, got.Length);
-            Assert.All(want.Zip(got), p => Assert.True(Math.Abs(p.First - p.Second) < 1e-4, $"{name}: {p.First} vs {p.Second}"));
+            HeadParity.AssertClose(HeadParity.Floats(expected.GetProperty(name)), ((FloatTensor)outputs[name]).Data, 1e-4f, name);
         }
     }
 

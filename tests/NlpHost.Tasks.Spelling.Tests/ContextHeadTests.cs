@@ -19,15 +19,11 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
     {
         using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(HeadDirectory, "parity.json")));
         var rows = expected.RootElement.GetProperty("rows").GetInt32();
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(HeadDirectory, "parity-rows.f32"));
-        var data = new float[bytes.Length / 4];
-        Buffer.BlockCopy(bytes, 0, data, 0, bytes.Length);
+        var data = await HeadParity.ReadFloatsAsync(Path.Combine(HeadDirectory, "parity-rows.f32"));
 
         var logits = await new ContextHead(backbone.Backbone.OpenModel(SpellingModelFixture.ContextHeadPath)).LogitsAsync(data, rows, CancellationToken.None);
 
-        var want = expected.RootElement.GetProperty("logits").EnumerateArray().Select(v => v.GetSingle()).ToArray();
-        Assert.Equal(want.Length, logits.Length);
-        Assert.All(want.Zip(logits), p => Assert.True(Math.Abs(p.First - p.Second) < 1e-4, $"{p.First} vs {p.Second}"));
+        HeadParity.AssertClose(HeadParity.Floats(expected.RootElement.GetProperty("logits")), logits, 1e-4f, "logits");
     }
 
     [Fact]
@@ -66,10 +62,10 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
         }
 
         TensorPrimitives.Divide(expected, inside.Count, expected);
-        AssertClose(expected, row.Rows.AsSpan(0, hidden));
+        HeadParity.AssertClose(expected, row.Rows.AsSpan(0, hidden), 1e-4f, "word state");
 
         var candidate = (await backbone.Backbone.EmbedAsync([dog.Candidates[1].Text], CancellationToken.None))[0];
-        AssertClose(candidate, row.Rows.AsSpan(builder.Width + hidden, hidden));
+        HeadParity.AssertClose(candidate, row.Rows.AsSpan(builder.Width + hidden, hidden), 1e-4f, "candidate embedding");
         Assert.Equal(0, row.Rows[(2 * hidden) + 6]); // not the typed word
 
         // A confusable word's rows hold the typed word too, flagged as such.
@@ -193,14 +189,5 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
         var corrector = new SpellcheckTask(Models).CreateCorrector(context);
         Assert.True(corrector.HasContextHead);
         return corrector;
-    }
-
-    private static void AssertClose(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (var i = 0; i < expected.Length; i++)
-        {
-            Assert.True(Math.Abs(expected[i] - actual[i]) < 1e-4, $"{i}: {expected[i]} vs {actual[i]}");
-        }
     }
 }

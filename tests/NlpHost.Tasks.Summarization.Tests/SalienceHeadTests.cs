@@ -16,20 +16,13 @@ public sealed class SalienceHeadTests(RealBackbone backbone) : IClassFixture<Rea
     public async Task Exported_head_matches_the_training_framework_within_1e_4()
     {
         using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(HeadDirectory, "parity.json")));
-        var (rows, width) = (expected.RootElement.GetProperty("rows").GetInt32(), expected.RootElement.GetProperty("width").GetInt32());
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(HeadDirectory, "parity-features.f32"));
-        var features = new float[rows][];
-        for (var i = 0; i < rows; i++)
-        {
-            features[i] = new float[width];
-            Buffer.BlockCopy(bytes, i * width * 4, features[i], 0, width * 4);
-        }
+        var width = expected.RootElement.GetProperty("width").GetInt32();
+        var data = await HeadParity.ReadFloatsAsync(Path.Combine(HeadDirectory, "parity-features.f32"));
+        var features = data.Chunk(width).ToArray();
 
         var logits = await new SalienceHead(backbone.Backbone.OpenModel(HeadPath)).LogitsAsync(features, CancellationToken.None);
 
-        var want = expected.RootElement.GetProperty("logits").EnumerateArray().Select(v => v.GetSingle()).ToArray();
-        Assert.Equal(want.Length, logits.Length);
-        Assert.All(want.Zip(logits), p => Assert.True(Math.Abs(p.First - p.Second) < 1e-4, $"{p.First} vs {p.Second}"));
+        HeadParity.AssertClose(HeadParity.Floats(expected.RootElement.GetProperty("logits")), logits, 1e-4f, "logits");
     }
 
     [Fact]
