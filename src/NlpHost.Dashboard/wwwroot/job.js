@@ -70,7 +70,7 @@ function buttons(job) {
 function resubmit(job) {
   const options = h('textarea', { id: 'resubmit-options', rows: 4, spellcheck: 'false' }, JSON.stringify(job.options ?? {}, null, 2));
   const problem = h('p', { class: 'error', role: 'alert' });
-  return h('details', { class: 'card' },
+  return h('details', { class: 'card', id: 'job-request' },
     h('summary', {}, 'Input, options and resubmit'),
     h('h3', {}, 'Input'), json(job.input),
     h('form', { onsubmit: async e => {

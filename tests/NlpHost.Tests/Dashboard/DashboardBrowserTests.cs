@@ -92,6 +92,15 @@ public sealed class DashboardBrowserTests(FixturePlugins fixtures, DashboardHost
         // Each mark holds the sentence, then its score.
         Assert.Equal(expected, marks.Select(m => Browser.Script<string>("return arguments[0].firstChild.textContent", m)));
         Browser.Screenshot(host.Screenshots, "job-summarize");
+
+        // Resubmit with edited options: a new job, one sentence this time.
+        Browser.WaitFor("#job-request summary").Click();
+        var options = Browser.WaitFor("#resubmit-options");
+        options.Clear();
+        options.SendKeys("{\"sentences\": 1}");
+        Browser.WaitFor("#resubmit").Click();
+        Browser.Until(d => d.FindElement(By.Id("job-id")).Text != id && d.FindElements(By.CssSelector("#result mark.picked")).Count == 1 ? true : (bool?)null,
+            TimeSpan.FromSeconds(90), () => "the resubmitted job did not show one sentence");
         Assert.Empty(Browser.ConsoleErrors());
     }
 
