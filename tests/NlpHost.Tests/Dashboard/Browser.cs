@@ -7,7 +7,7 @@ namespace NlpHost.Tests.Dashboard;
 /// <summary>Headless Debian Chromium through its chromedriver: no Selenium Manager, no browser download.</summary>
 internal sealed class Browser : IDisposable
 {
-    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(60);
     private readonly ChromeDriver _driver;
 
     private Browser(ChromeDriver driver, Uri address)
