@@ -7,6 +7,8 @@
 # Usage: bench/queue.sh [M]   (default 2000). PostgreSQL: NLPHOST_TEST_POSTGRES (Npgsql connection string,
 # e.g. from .ci/postgres.sh); each run gets its own schema, dropped afterwards.
 # Worker settings: defaults (Concurrency 2 per host) except Worker:PollMilliseconds 100 and per-job log lines off.
+# BENCH_DASHBOARD=1: also, per setup, an 'nlphost serve --Api:RunWorker false' on the same queue with one headless
+# Chromium showing its dashboard overview (polling every 2 s) for the whole run, to see what an open dashboard costs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="${1:-2000}"
@@ -55,6 +57,16 @@ run() {
   for i in $(seq 1 "$hosts"); do
     until grep -q "started with" "$work/worker-$i.log"; do sleep 0.2; done
   done
+  if [ "${BENCH_DASHBOARD:-0}" = 1 ]; then
+    local port=$((20000 + RANDOM % 20000))
+    dotnet "$host" serve --urls "http://127.0.0.1:$port" --Api:RunWorker false "${queue[@]}" "${common[@]}" > "$work/serve.log" 2>&1 &
+    pids+=("$!"); started+=("$!")
+    until curl -sf "http://127.0.0.1:$port/health/live" >/dev/null; do sleep 0.2; done
+    chromium --headless=new --no-sandbox --disable-gpu --user-data-dir="$work/chrome-$port" --remote-debugging-port=0 \
+      "http://127.0.0.1:$port/#/" > "$work/chromium.log" 2>&1 &
+    pids+=("$!"); started+=("$!")
+    sleep 5 # the page loads and starts polling before the clock starts
+  fi
   local start end submitted count
   start=$(date +%s.%N)
   dotnet "$host" submit noop --batch "$work/batch.jsonl" "${queue[@]}" "${common[@]}" > /dev/null

@@ -25,6 +25,9 @@ public static class JobQueueServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IJobStore>(provider => CreateStore(
             provider.GetRequiredService<IOptions<QueueOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+        // The same store object: administration is a second face of it, not a second connection pool.
+        services.TryAddSingleton(provider => provider.GetRequiredService<IJobStore>() as IJobAdministration
+            ?? throw new InvalidOperationException("the registered IJobStore does not implement IJobAdministration"));
         services.AddHostedService<JobQueueInitializer>();
         return services;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using NlpHost.Api;
 using NlpHost.Composition;
+using NlpHost.Dashboard;
 
 namespace NlpHost.Cli;
 
@@ -27,9 +28,13 @@ internal static class ServeCommand
             }
 
             var runWorker = builder.Configuration.GetValue($"{ApiOptions.SectionName}:{nameof(ApiOptions.RunWorker)}", true);
-            builder.Services.AddNlpHostCore(builder.Configuration).AddQueue(builder.Configuration, runWorker).AddNlpHostApi(builder.Configuration);
+            builder.Services.AddNlpHostCore(builder.Configuration).AddQueue(builder.Configuration, runWorker).AddNlpHostApi(builder.Configuration)
+                .AddNlpHostDashboard(builder.Configuration);
             await using var app = builder.Build();
-            app.MapNlpHostApi(app.Services.GetRequiredService<IOptions<ApiOptions>>().Value);
+            var apiOptions = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
+            // Before the API: the dashboard's page must load without a key to show its login form.
+            app.MapNlpHostDashboard(apiKeyRequired: apiOptions.Keys.Count > 0, runWorker);
+            app.MapNlpHostApi(apiOptions);
             await app.RunAsync(token).ConfigureAwait(false);
             return ExitCodes.Ok;
         }, ct));
