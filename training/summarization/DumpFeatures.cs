@@ -68,6 +68,9 @@ foreach (var chunk in items.Skip(done.Count).Chunk(16))
             labels = texts.Select((_, i) => oracle.Contains(i) ? 1 : 0),
             // How much of each sentence's text is in the reference (ROUGE-2 precision): a soft label for model selection.
             soft = texts.Select(t => Math.Round(Precision(reference, Rouge.Tokenize(t)), 4)),
+            // The texts, so the trainer can score a selection with ROUGE on held-out documents.
+            sentences = texts,
+            summary = chunk[d].Summary,
         }));
     }
 
