@@ -20,19 +20,48 @@ from torch import nn
 from salience_data import EXTRAS, SOURCES, highlight_sentences, load_sources, rouge_proxy
 
 
+class PriorHead(nn.Module):
+    """The 0.2 head (BBC only, 396 inputs = the first 396 columns of today's rows), frozen: its logit can be one more input."""
+
+    def __init__(self, path):
+        super().__init__()
+        import onnx
+        from onnx import numpy_helper
+        weights = {i.name: torch.from_numpy(numpy_helper.to_array(i).copy()) for i in onnx.load(path).graph.initializer}
+        for name in ("mean", "std"):
+            self.register_buffer(name, weights[name])
+        self.hidden = nn.Linear(weights["net.1.weight"].shape[1], weights["net.1.weight"].shape[0])
+        self.out = nn.Linear(weights["net.4.weight"].shape[1], 1)
+        with torch.no_grad():
+            self.hidden.weight.copy_(weights["net.1.weight"]); self.hidden.bias.copy_(weights["net.1.bias"])
+            self.out.weight.copy_(weights["net.4.weight"]); self.out.bias.copy_(weights["net.4.bias"])
+        for p in self.parameters():
+            p.requires_grad_(False)
+        self.width = self.mean.shape[0]
+
+    def forward(self, features):
+        x = (features[:, :self.width] - self.mean) / self.std
+        return self.out(nn.functional.gelu(self.hidden(x)))
+
+
 class SalienceHead(nn.Module):
     """Standardises the columns it reads with statistics fixed at training time (so the ONNX graph takes raw rows)."""
 
-    def __init__(self, columns, mean, std, hidden, dropout):
+    def __init__(self, columns, mean, std, hidden, dropout, prior=None):
         super().__init__()
+        self.prior = prior
         self.register_buffer("columns", torch.as_tensor(columns, dtype=torch.long))
-        self.register_buffer("mean", torch.as_tensor(mean[columns], dtype=torch.float32))
-        self.register_buffer("std", torch.as_tensor(std[columns], dtype=torch.float32))
-        self.net = nn.Sequential(nn.Dropout(dropout / 2), nn.Linear(len(columns), hidden), nn.GELU(), nn.Dropout(dropout), nn.Linear(hidden, 1))
+        self.register_buffer("mean", torch.as_tensor(mean, dtype=torch.float32))
+        self.register_buffer("std", torch.as_tensor(std, dtype=torch.float32))
+        width = len(columns) + (1 if prior is not None else 0)
+        self.net = nn.Sequential(nn.Dropout(dropout / 2), nn.Linear(width, hidden), nn.GELU(), nn.Dropout(dropout), nn.Linear(hidden, 1))
+
+    def inputs(self, features):
+        x = torch.index_select(features, 1, self.columns)
+        return x if self.prior is None else torch.cat([x, self.prior(features)], 1)
 
     def forward(self, features):
-        x = torch.index_select(features, 1, self.columns)
-        return self.net((x - self.mean) / self.std).squeeze(-1)
+        return self.net((self.inputs(features) - self.mean) / self.std).squeeze(-1)
 
 
 def evaluate(model, data, which):
@@ -61,10 +90,15 @@ def train(args, data):
     held = [i for i, d in enumerate(docs) if d["index"] % 5 == 4]
     train_docs = [i for i, d in enumerate(docs) if d["index"] % 5 != 4]
     width = rows.shape[1]
-    columns = np.arange(width - len(EXTRAS), width) if args.inputs == "extras" else np.arange(width)
+    inputs, _, stacked = args.inputs.partition("+")
+    columns = np.arange(width - len(EXTRAS), width) if inputs == "extras" else np.arange(width)
     train_rows = np.concatenate([np.arange(docs[i]["start"], docs[i]["end"]) for i in train_docs])
-    mean, std = rows[train_rows].mean(0), rows[train_rows].std(0) + 1e-4
-    model = SalienceHead(columns, mean, std, args.hidden, args.dropout)
+    prior = PriorHead(args.prior) if stacked == "prior" else None
+    probe = SalienceHead(columns, np.zeros(len(columns) + (prior is not None)), np.ones(len(columns) + (prior is not None)), args.hidden, args.dropout, prior)
+    with torch.no_grad():
+        seen = probe.inputs(torch.from_numpy(rows[train_rows])).numpy()
+    mean, std = seen.mean(0), seen.std(0) + 1e-4
+    model = SalienceHead(columns, mean, std, args.hidden, args.dropout, prior)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     labels = data["labels"]
     # Each source weighs the same in the loss ("source"), or each sentence does ("sentence"); sources differ 10x in size.
@@ -146,14 +180,14 @@ def export(model, args, data, curve, best, held, train_docs, seconds, tried):
         "head": "summarize-salience", "task": "summarize",
         "backbone": "all-MiniLM-L6-v2 (frozen): mean-pooled sentence embeddings, max 256 word pieces",
         "input": {"name": "features", "shape": ["sentences", width], "layout": f"embedding[{width - len(EXTRAS)}] then " + ", ".join(EXTRAS),
-                  "reads": "all columns" if args.inputs == "all" else f"the {len(EXTRAS)} extras only (the embedding columns are ignored)",
+                  "reads": args.inputs + (" (the embedding columns are ignored but by the prior)" if args.inputs.startswith("extras") else ""),
                   "built_by": "plugins/Summarization/Scoring/SentenceFeatures.cs"},
         "output": {"name": "logits", "shape": ["sentences"], "meaning": "score that the sentence is in the greedy ROUGE-1+2 oracle"},
         "data": "training parts of data/summarize-splits (training/summarization/make_splits.py): " + ", ".join(data["sources"]),
         "labels": "greedy oracle against the document's first reference: add the sentence that most raises ROUGE-1 F1 + ROUGE-2 F1 (rouge-score semantics); stop when none does",
         "split": {"rule": "by document within each source: dump index % 5 == 4 held out for selection; the development files are not read",
                   "sources": by_source},
-        "architecture": f"select columns, standardise (train mean/std, baked in) -> Dropout({args.dropout / 2}) -> Linear({len(model.columns)},{args.hidden}) GELU Dropout({args.dropout}) -> Linear({args.hidden},1)",
+        "architecture": f"select columns{' + the frozen 0.2 head logit over columns 0..395' if model.prior is not None else ''}, standardise (train mean/std, baked in) -> Dropout({args.dropout / 2}) -> Linear({len(model.mean)},{args.hidden}) GELU Dropout({args.dropout}) -> Linear({args.hidden},1)",
         "hyperparameters": {"inputs": args.inputs, "loss": args.loss, "weighting": args.weighting, "epochs": args.epochs, "hidden": args.hidden,
                             "dropout": args.dropout, "batch": args.batch, "docs_per_batch": args.docs_per_batch, "lr": args.lr,
                             "optimizer": f"AdamW wd {args.weight_decay}", "seed": args.seed},
@@ -184,15 +218,17 @@ def main():
     parser.add_argument("--features", default="data/summarize-features-v3")
     parser.add_argument("--out", default="models/heads/summarize-salience")
     parser.add_argument("--work", default="data/summarize-train-v3")
-    parser.add_argument("--variants", default="extras:bce:source,all:bce:source,extras:list:source,all:list:source",
+    parser.add_argument("--variants", default="extras:bce:source,extras:list:source,all:bce:source,all:list:source,extras+prior:list:source,all+prior:bce:source",
                         help="inputs:loss:weighting, comma-separated; the one with the best held-out mean is exported")
-    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--prior", default="data/summarize-prior/bbc-head-0.2.onnx",
+                        help="the 0.2 head (git show 98c7e98:models/heads/summarize-salience/head.onnx), for variants 'extras+prior' and 'all+prior'")
+    parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--hidden", type=int, default=64)
     parser.add_argument("--dropout", type=float, default=0.4)
     parser.add_argument("--weight-decay", type=float, default=0.05)
-    parser.add_argument("--lr", type=float, default=5e-4)
+    parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--batch", type=int, default=256)
-    parser.add_argument("--docs-per-batch", type=int, default=16)
+    parser.add_argument("--docs-per-batch", type=int, default=4)
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
     torch.set_num_threads(2)
