@@ -55,13 +55,39 @@ class SalienceHead(nn.Module):
         self.register_buffer("std", torch.as_tensor(std, dtype=torch.float32))
         width = len(columns) + (1 if prior is not None else 0)
         self.net = nn.Sequential(nn.Dropout(dropout / 2), nn.Linear(width, hidden), nn.GELU(), nn.Dropout(dropout), nn.Linear(hidden, 1))
+        # Platt scaling fitted after training (calibrate): the task's MMR weighs sigmoid(logit) against cosine redundancy,
+        # so the probabilities must mean the same whatever the loss (a listwise loss leaves the logits' offset free).
+        self.register_buffer("scale", torch.tensor(1.0))
+        self.register_buffer("shift", torch.tensor(0.0))
 
     def inputs(self, features):
         x = torch.index_select(features, 1, self.columns)
         return x if self.prior is None else torch.cat([x, self.prior(features)], 1)
 
     def forward(self, features):
-        return self.net((self.inputs(features) - self.mean) / self.std).squeeze(-1)
+        return self.net((self.inputs(features) - self.mean) / self.std).squeeze(-1) * self.scale + self.shift
+
+
+def calibrate(model, rows, labels):
+    """Fits scale and shift of the logits by logistic regression (plain BCE) on the training rows."""
+    model.eval()
+    with torch.no_grad():
+        model.scale.fill_(1.0); model.shift.fill_(0.0)
+        logits = model(torch.from_numpy(rows))
+    a, b = torch.ones(1, requires_grad=True), torch.zeros(1, requires_grad=True)
+    optimizer = torch.optim.LBFGS([a, b], max_iter=100)
+    target = torch.from_numpy(labels)
+
+    def step():
+        optimizer.zero_grad()
+        loss = nn.functional.binary_cross_entropy_with_logits(logits * a + b, target)
+        loss.backward()
+        return loss
+
+    optimizer.step(step)
+    with torch.no_grad():
+        model.scale.fill_(float(a)); model.shift.fill_(float(b))
+    return round(float(a), 4), round(float(b), 4)
 
 
 def evaluate(model, data, which):
@@ -154,6 +180,7 @@ def train(args, data):
         torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "curve": curve, "best": best, "epoch": epoch,
                     "seconds": earlier + time.time() - started}, checkpoint)
     model.load_state_dict(best["state"])
+    best["calibration"] = calibrate(model, rows[train_rows], labels[train_rows])
     return model, curve, best, held, train_docs, earlier + time.time() - started
 
 
@@ -191,7 +218,7 @@ def export(model, args, data, curve, best, held, train_docs, seconds, tried):
         "hyperparameters": {"inputs": args.inputs, "loss": args.loss, "weighting": args.weighting, "epochs": args.epochs, "hidden": args.hidden,
                             "dropout": args.dropout, "batch": args.batch, "docs_per_batch": args.docs_per_batch, "lr": args.lr,
                             "optimizer": f"AdamW wd {args.weight_decay}", "seed": args.seed},
-        "selected_epoch": best["epoch"], "selected_heldout": best["heldout"], "selected_heldout_mean": best["heldout_mean"],
+        "selected_epoch": best["epoch"], "calibration": {"scale": best["calibration"][0], "shift": best["calibration"][1], "fitted_on": "training rows, plain BCE"}, "selected_heldout": best["heldout"], "selected_heldout_mean": best["heldout_mean"],
         "selected_by": "mean over sources of the held-out ROUGE proxy (mean of unstemmed ROUGE-1/2/L F1 of the top-k, k = highlights length)",
         "lead_heldout": lead_baseline(data, held),
         "epochs_completed": len(curve), "training_seconds": round(seconds),
@@ -239,7 +266,8 @@ def main():
         args.inputs, args.loss, args.weighting = variant.split(":")
         model, curve, best, held, train_docs, seconds = train(args, data)
         results.append((best["heldout_mean"], variant, model, curve, best, held, train_docs, seconds, dict(vars(args))))
-    tried = [{"variant": r[1], "best_epoch": r[4]["epoch"], "heldout_mean": r[0], "heldout": r[4]["heldout"]} for r in results]
+    tried = [{"variant": r[1], "best_epoch": r[4]["epoch"], "heldout_mean": r[0], "heldout": r[4]["heldout"],
+              "curve": [c["heldout_mean"] for c in r[3]]} for r in results]
     score, variant, model, curve, best, held, train_docs, seconds, chosen = max(results, key=lambda r: r[0])
     args.__dict__.update(chosen)
     print("selected", variant, score, flush=True)

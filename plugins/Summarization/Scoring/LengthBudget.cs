@@ -31,7 +31,7 @@ internal readonly record struct LengthBudget(int Sentences, int Words)
     public static int HighlightSentences(int candidates) =>
         Math.Clamp((int)Math.Round(FitIntercept + FitSlope * Math.Log(Math.Max(candidates, 1)), MidpointRounding.AwayFromZero), 1, Math.Min(MaxHighlights, Math.Max(candidates, 1)));
 
-    private const double FitIntercept = 0.0;
-    private const double FitSlope = 1.0;
+    private const double FitIntercept = 0.98;
+    private const double FitSlope = 0.981;
     private const int MaxHighlights = 6;
 }
