@@ -64,6 +64,9 @@ def load_sources(root, sources=SOURCES):
             print(f"{source}: no dump in {folder}, skipped", flush=True)
             continue
         index = [json.loads(l) for l in open(os.path.join(folder, "documents.jsonl"), encoding="utf-8")]
+        if not any(d["rows"] for d in index):
+            print(f"{source}: the dump in {folder} has no rows yet, skipped", flush=True)
+            continue
         width = next(d["width"] for d in index if d["rows"])
         rows = np.fromfile(os.path.join(folder, "features.f32"), dtype="<f4")
         rows = rows[: sum(d["rows"] for d in index) * width].reshape(-1, width)
