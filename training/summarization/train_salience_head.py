@@ -222,7 +222,7 @@ def export(model, args, data, curve, best, held, train_docs, seconds, tried):
         "selected_by": "mean over sources of the held-out ROUGE proxy (mean of unstemmed ROUGE-1/2/L F1 of the top-k, k = highlights length)",
         "lead_heldout": lead_baseline(data, held),
         "epochs_completed": len(curve), "training_seconds": round(seconds),
-        "machine": "2-core KVM VM (Intel Xeon), CPU, shared with three other jobs; torch " + torch.__version__,
+        "machine": "2-core KVM VM (lscpu: AMD EPYC), CPU, shared with three other engineers' jobs; torch " + torch.__version__,
         "learning_curve": curve, "variants_tried": tried,
         "command": "/usr/bin/python3 training/summarization/make_splits.py && for s in " + " ".join(SOURCES)
                    + "; do dotnet run --file training/summarization/DumpFeatures.cs -- data/summarize-splits/$s-train.jsonl "
