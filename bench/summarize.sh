@@ -3,13 +3,18 @@
 # 700-900 words, run through 'nlphost eval summarize' (8 documents in flight so the backbone batches their sentences).
 # documents/s and words/s time the NlpHost system only (segmentation, embeddings, LexRank/TextRank, head, MMR);
 # the baselines and ROUGE are computed after the clock stops.
-# Usage: bench/summarize.sh [extra nlphost arguments, e.g. --Plugins:summarize:UseHead false]
+# NLPHOST_BENCH_BASELINE=<dir of another checkout, built in Release> runs that one first on the same articles, so an
+# old and a new release are compared in the same run (same machine load).
+# NLPHOST_SKIP_BUILD=1 uses the Release builds already there.
+# Usage: bench/summarize.sh [extra nlphost arguments, e.g. --Plugins:summarize:UseHead false or --limit 60]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${NLPHOST_BENCH_DATA:-../shared/data/summarization}"
-dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
-dotnet build plugins/Summarization -c Release -nologo -v q >/dev/null
-host=src/NlpHost/bin/Release/net10.0/nlphost.dll
+data="$(cd "$data" && pwd)"
+if [ -z "${NLPHOST_SKIP_BUILD:-}" ]; then
+  dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
+  dotnet build plugins/Summarization -c Release -nologo -v q >/dev/null
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 - "$data" > "$work/articles.csv" <<'PY'
@@ -24,5 +29,12 @@ for split in ("train", "valid"):
             out.writerow([row["document"], row["summary"]]); words.append(n)
 print(f"{len(words)} articles, {sum(words) / len(words):.0f} words on average", file=sys.stderr)
 PY
-echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); date: $(date -u +%F)"
-dotnet "$host" eval summarize --data "$work/articles.csv" --Backbone:ExecutionProvider cpu "$@" 2>/dev/null | grep -E '^(system|nlphost)'
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); load: $(cut -d' ' -f1-3 /proc/loadavg); date: $(date -u +%F)"
+# Two rounds, alternating, so a change in the machine's load hits both about equally.
+for round in 1 2; do
+  for tree in ${NLPHOST_BENCH_BASELINE:-} .; do
+    echo "== round $round: $( [ "$tree" = . ] && echo "this checkout" || echo "$tree") ($(git -C "$tree" log -1 --format=%h 2>/dev/null || echo "no git")), load $(cut -d' ' -f1 /proc/loadavg)"
+    (cd "$tree" && dotnet src/NlpHost/bin/Release/net10.0/nlphost.dll eval summarize --data "$work/articles.csv" --Backbone:ExecutionProvider cpu "$@" 2>/dev/null | grep -E '^(system|nlphost) ')
+  done
+  [ -z "${NLPHOST_BENCH_BASELINE:-}" ] && break
+done

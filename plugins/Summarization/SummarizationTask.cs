@@ -10,7 +10,7 @@ internal sealed partial class SummarizationTask : TaskPlugin<SummarizeInput, Sum
     public const string HeadName = "salience";
 
     public override TaskDescriptor Descriptor { get; } = Describe(
-        "summarize", "0.2.0", "Extractive summary with sentence offsets: embeddings, LexRank, position and a salience head, MMR",
+        "summarize", "0.3.0", "Extractive summary with sentence offsets: embeddings, LexRank/TextRank, position and a salience head trained on several sources, MMR; length by style or document length",
         new HeadRequirement(HeadName, "heads/summarize-salience/head.onnx", Required: false,
             "train it with training/summarization (see plugins/Summarization/README.md); without it the unsupervised scorer runs"));
 
@@ -27,10 +27,15 @@ internal sealed partial class SummarizationTask : TaskPlugin<SummarizeInput, Sum
     /// <summary>At most one length, each in range; shared with the evaluator's <c>--options</c>.</summary>
     public static void ValidateOptions(SummarizeOptions options)
     {
-        var lengths = new object?[] { options.Sentences, options.Words, options.Ratio }.Count(x => x is not null);
+        var lengths = new object?[] { options.Sentences, options.Words, options.Ratio, options.Style }.Count(x => x is not null);
         if (lengths > 1)
         {
-            throw new TaskInputException("options", "give only one of sentences, words or ratio");
+            throw new TaskInputException("options", "give only one of sentences, words, ratio or style");
+        }
+
+        if (options.Style is { } style && !LengthBudget.Styles.Contains(style, StringComparer.Ordinal))
+        {
+            throw new TaskInputException("options.style", $"'{style}' is not one of {string.Join(", ", LengthBudget.Styles)}");
         }
 
         if (options.Sentences is < 1 or > 1000 || options.Words is < 1 or > 1_000_000 || options.Ratio is <= 0 or > 1 || options.Ratio is double.NaN)

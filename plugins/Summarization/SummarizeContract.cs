@@ -3,9 +3,12 @@ namespace NlpHost.Tasks.Summarization;
 /// <summary>A document to summarize.</summary>
 public sealed record SummarizeInput(string Text, string? Title = null);
 
-/// <summary>Per-job options of <c>summarize</c>: give at most one length.</summary>
+/// <summary>Per-job options of <c>summarize</c>: give at most one of a length or a style.</summary>
 public sealed record SummarizeOptions
 {
+    /// <summary><c>highlights</c> (the default: a few sentences, more for longer documents), <c>one-line</c> (the single best sentence) or <c>paragraph</c> (about twice highlights).</summary>
+    public string? Style { get; init; }
+
     /// <summary>Summary length in sentences.</summary>
     public int? Sentences { get; init; }
 
@@ -30,4 +33,10 @@ public sealed record SummarizeOutput(string Summary, IReadOnlyList<SummarySenten
 
     /// <summary>Sentences scored: all of them, or a sample for very long documents (<c>Plugins:summarize:MaxSentences</c>).</summary>
     public int? SentencesScored { get; init; }
+
+    /// <summary>The document's language as guessed from its script and function words (ISO 639-1, or <c>und</c>).</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Set when the summary is less trustworthy than usual, saying why (for instance: not English).</summary>
+    public string? Note { get; init; }
 }

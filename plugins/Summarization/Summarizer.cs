@@ -10,26 +10,38 @@ internal sealed class Summarizer(IBackbone backbone, SummarizerSettings settings
 {
     public string Scorer => head is null ? "unsupervised" : "salience-head";
 
-    public async Task<SummarizeOutput> SummarizeAsync(SummarizeInput input, SummarizeOptions options, CancellationToken cancellationToken)
+    public async Task<SummarizeOutput> SummarizeAsync(SummarizeInput input, SummarizeOptions options, CancellationToken cancellationToken) =>
+        (await SummarizeAsync(input, [options], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>One summary per options, from one analysis: the evaluator scores several lengths for the price of one.</summary>
+    public async Task<SummarizeOutput[]> SummarizeAsync(SummarizeInput input, IReadOnlyList<SummarizeOptions> lengths, CancellationToken cancellationToken)
     {
+        var language = LanguageGuess.Of(input.Text);
+        var note = LanguageNote.For(language);
         var analysis = await AnalyzeAsync(input.Text, input.Title, cancellationToken).ConfigureAwait(false);
         if (analysis.Candidates.Count == 0)
         {
-            return new SummarizeOutput("", []) { Scorer = Scorer, SentencesInDocument = 0, SentencesScored = 0 };
+            return [.. lengths.Select(_ => new SummarizeOutput("", []) { Scorer = Scorer, SentencesInDocument = 0, SentencesScored = 0, Language = language, Note = note })];
         }
 
         var relevance = await RelevanceAsync(analysis, cancellationToken).ConfigureAwait(false);
-        var budget = LengthBudget.From(options, analysis.Candidates.Count, settings.DefaultSentences);
-        var chosen = MmrSelector.Select(relevance, analysis.Similarity, analysis.Words(), budget, settings.MmrLambda, settings.DuplicateSimilarity);
-        var sentences = chosen.Order()
-            .Select(i => new SummarySentence(analysis.Candidates[i].Of(analysis.Text), analysis.Candidates[i].Start, analysis.Candidates[i].Length, Math.Round(relevance[i], 4)))
-            .ToList();
-        return new SummarizeOutput(string.Join(' ', sentences.Select(s => s.Text)), sentences)
+        var words = analysis.Words();
+        return [.. lengths.Select(options =>
         {
-            Scorer = Scorer,
-            SentencesInDocument = analysis.Sentences.Count(s => !s.IsHeading),
-            SentencesScored = analysis.Candidates.Count,
-        };
+            var budget = LengthBudget.From(options, analysis.Candidates.Count, settings.DefaultSentences);
+            var chosen = MmrSelector.Select(relevance, analysis.Similarity, words, budget, settings.MmrLambda, settings.DuplicateSimilarity);
+            var sentences = chosen.Order()
+                .Select(i => new SummarySentence(analysis.Candidates[i].Of(analysis.Text), analysis.Candidates[i].Start, analysis.Candidates[i].Length, Math.Round(relevance[i], 4)))
+                .ToList();
+            return new SummarizeOutput(string.Join(' ', sentences.Select(s => s.Text)), sentences)
+            {
+                Scorer = Scorer,
+                SentencesInDocument = analysis.Sentences.Count(s => !s.IsHeading),
+                SentencesScored = analysis.Candidates.Count,
+                Language = language,
+                Note = note,
+            };
+        })];
     }
 
     public async Task<double[]> RelevanceAsync(DocumentAnalysis analysis, CancellationToken cancellationToken) =>

@@ -8,8 +8,8 @@ namespace NlpHost.Tasks.Summarization;
 /// <summary>The <c>Plugins:summarize</c> section (defaults documented in appsettings.json and the plugin README).</summary>
 internal sealed record SummarizerSettings
 {
-    /// <summary>Summary length when a job gives none.</summary>
-    public int DefaultSentences { get; init; } = 3;
+    /// <summary>Summary length when a job gives none; null = the highlights style (its length follows the document's).</summary>
+    public int? DefaultSentences { get; init; }
 
     /// <summary>Most sentences scored per document: longer documents keep the first half of this and an even sample of the rest.</summary>
     public int MaxSentences { get; init; } = 256;
@@ -43,7 +43,7 @@ internal sealed record SummarizerSettings
         var defaults = new SummarizerSettings();
         return new SummarizerSettings
         {
-            DefaultSentences = Read(section, nameof(DefaultSentences), defaults.DefaultSentences, 1, 1000),
+            DefaultSentences = section[nameof(DefaultSentences)] is null ? defaults.DefaultSentences : Read(section, nameof(DefaultSentences), 0, 1, 1000),
             MaxSentences = Read(section, nameof(MaxSentences), defaults.MaxSentences, 2, 100_000),
             MmrLambda = Read(section, nameof(MmrLambda), defaults.MmrLambda, 0, 1),
             DuplicateSimilarity = Read(section, nameof(DuplicateSimilarity), defaults.DuplicateSimilarity, 0, 1.01),

@@ -14,7 +14,24 @@ public sealed class SentenceSegmenterTests
     [InlineData("Visit amazon.com now. It sells books.", "Visit amazon.com now.|It sells books.")]
     [InlineData("Apple Inc. makes phones. Acme Inc. sued.", "Apple Inc. makes phones.|Acme Inc. sued.")]
     [InlineData("We met at 10 a.m. and left. Then we ate.", "We met at 10 a.m. and left.|Then we ate.")]
+    [InlineData("Dr. Jane Smith of the U.S. Food and Drug Administration said the drug was safe. Shares rose.", "Dr. Jane Smith of the U.S. Food and Drug Administration said the drug was safe.|Shares rose.")]
+    [InlineData("She moved to the U.S. He stayed in London.", "She moved to the U.S.|He stayed in London.")]
+    [InlineData("Acme Inc. Chief Executive Jo Ray quit. The board met.", "Acme Inc. Chief Executive Jo Ray quit.|The board met.")]
+    [InlineData("Rates fell on Jan. 5 and rose in Feb. The bank waited.", "Rates fell on Jan. 5 and rose in Feb.|The bank waited.")]
+    [InlineData("He lives at No. 10 Downing St. in London. Cats, dogs, etc. Then more.", "He lives at No. 10 Downing St. in London.|Cats, dogs, etc.|Then more.")]
+    [InlineData("Growth was 0.3 per cent in Q3. It was 1.25% a year earlier.", "Growth was 0.3 per cent in Q3.|It was 1.25% a year earlier.")]
+    [InlineData("The CEO, i.e. Mr. Brown, spoke at 9 p.m. on Friday. Then he left.", "The CEO, i.e. Mr. Brown, spoke at 9 p.m. on Friday.|Then he left.")]
     public void Abbreviations_initials_and_decimals_do_not_end_sentences(string text, string expected) =>
+        Assert.Equal(expected.Split('|'), Split(text));
+
+    [Theory]
+    [InlineData("Die Wahl findet am 3. Oktober statt. Das ist z.B. neu.", "Die Wahl findet am 3. Oktober statt.|Das ist z.B. neu.")]
+    [InlineData("\u201eWir sind froh.\u201c Die Preise stiegen.", "\u201eWir sind froh.\u201c|Die Preise stiegen.")]
+    [InlineData("¿Dónde está? ¡Aquí! El Sr. Pérez llegó.", "¿Dónde está?|¡Aquí!|El Sr. Pérez llegó.")]
+    [InlineData("यह एक वाक्य है। यह दूसरा है॥ तीसरा", "यह एक वाक्य है।|यह दूसरा है॥|तीसरा")]
+    [InlineData("هذا سؤال؟ هذه جملة۔ النهاية", "هذا سؤال؟|هذه جملة۔|النهاية")]
+    [InlineData("北京今天下雨。天气很冷！你去吗？", "北京今天下雨。|天气很冷！|你去吗？")]
+    public void Other_languages_sentence_ends_quotes_and_abbreviations(string text, string expected) =>
         Assert.Equal(expected.Split('|'), Split(text));
 
     [Theory]

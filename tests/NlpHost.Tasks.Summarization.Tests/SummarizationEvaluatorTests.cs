@@ -19,9 +19,32 @@ public sealed class SummarizationEvaluatorTests(RealBackbone backbone) : IClassF
 
             var report = await new SummarizationEvaluator().EvaluateAsync(new EvaluationRequest(path, null, null), backbone.Context(), CancellationToken.None);
 
-            Assert.Equal(["nlphost", "lead-3", "textrank", "oracle"], report.Metrics.Keys);
+            Assert.Equal(["nlphost", "lead", "textrank", "oracle", "nlphost@3", "lead-3", "nlphost@one-line", "lead-1"], report.Metrics.Keys);
             Assert.All(report.Metrics.Values, m => Assert.InRange(m["rouge1"], 0, 100));
-            Assert.True(report.Metrics["oracle"]["rouge2"] >= report.Metrics["lead-3"]["rouge2"]);
+            Assert.True(report.Metrics["oracle"]["rouge2"] >= report.Metrics["lead"]["rouge2"]);
+            Assert.True(report.Metrics["nlphost@one-line"]["summaryWords"] < report.Metrics["nlphost@3"]["summaryWords"]);
+            Assert.Equal(2, report.Predictions.Count);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Json_lines_are_read_and_a_document_with_two_references_is_scored_against_each()
+    {
+        var path = Path.GetTempFileName() + ".jsonl";
+        try
+        {
+            var article = System.Text.Json.JsonSerializer.Serialize(SummarizationTaskTests.Article);
+            await File.WriteAllTextAsync(path,
+                $"{{\"id\":\"a\",\"document\":{article},\"summary\":\"A storm closed schools.\",\"source\":\"test\"}}\n"
+                + $"{{\"id\":\"b\",\"document\":{article},\"summary\":\"Power was cut to 40,000 homes.\",\"source\":\"test\"}}\n");
+
+            var report = await new SummarizationEvaluator().EvaluateAsync(new EvaluationRequest(path, null, null), backbone.Context(), CancellationToken.None);
+
+            Assert.Equal(2, report.Metrics["nlphost"]["documents"]);
             Assert.Equal(2, report.Predictions.Count);
         }
         finally

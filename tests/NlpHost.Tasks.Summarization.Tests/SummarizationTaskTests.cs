@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Summarization.Scoring;
 using NlpHost.Tasks.Summarization.Text;
 using NlpHost.Testing;
 
@@ -24,11 +25,11 @@ public sealed class SummarizationTaskTests(RealBackbone backbone) : IClassFixtur
     private readonly SummarizationTask _task = new();
 
     [Fact]
-    public async Task Default_summary_has_three_sentences_in_document_order_with_exact_offsets()
+    public async Task Default_summary_is_the_highlights_length_in_document_order_with_exact_offsets()
     {
         var output = await RunAsync(new { text = Article }, null);
 
-        Assert.Equal(3, output.Sentences.Count);
+        Assert.Equal(LengthBudget.HighlightSentences(9), output.Sentences.Count);
         Assert.Equal(output.Sentences.OrderBy(s => s.Start), output.Sentences);
         Assert.All(output.Sentences, s => Assert.Equal(s.Text, Article.Substring(s.Start, s.Length)));
         Assert.Equal(string.Join(' ', output.Sentences.Select(s => s.Text)), output.Summary);
@@ -47,6 +48,54 @@ public sealed class SummarizationTaskTests(RealBackbone backbone) : IClassFixtur
         var output = await RunAsync(new { text = Article }, JsonDocument.Parse(options).RootElement);
 
         Assert.Equal(expected, output.Sentences.Count);
+    }
+
+    [Fact]
+    public async Task One_line_style_returns_the_single_best_sentence()
+    {
+        var output = await RunAsync(new { text = Article }, new { style = "one-line" });
+        var all = await RunAsync(new { text = Article }, new { sentences = 9 });
+
+        var only = Assert.Single(output.Sentences);
+        Assert.Equal(all.Sentences.Max(s => s.Score), only.Score);
+        Assert.Equal(only.Text, output.Summary);
+    }
+
+    [Fact]
+    public async Task Default_length_follows_the_document_length()
+    {
+        var shortText = string.Join(' ', Enumerable.Range(0, 6).Select(i => $"Officials in town {i} reported that the river rose {i + 1} metres overnight."));
+        var longText = string.Join(' ', Enumerable.Range(0, 60).Select(i => $"Officials in town {i} reported that the river rose {i + 1} metres overnight."));
+
+        // The sentences are alike on purpose; the duplicate filter is off so only the length rule decides.
+        var settings = new Dictionary<string, string?> { ["DuplicateSimilarity"] = "1.01" };
+        var (brief, full) = (await RunAsync(new { text = shortText }, null, settings), await RunAsync(new { text = longText }, null, settings));
+        var paragraph = await RunAsync(new { text = longText }, new { style = "paragraph" }, settings);
+
+        Assert.True(full.Sentences.Count > brief.Sentences.Count, $"{brief.Sentences.Count} sentences for 6, {full.Sentences.Count} for 60");
+        Assert.Equal(LengthBudget.HighlightSentences(60), full.Sentences.Count);
+        Assert.True(paragraph.Sentences.Count > full.Sentences.Count);
+    }
+
+    [Theory]
+    [InlineData("Die Bundesregierung hat am Mittwoch ein neues Gesetz beschlossen. Es soll im Januar in Kraft treten. Die Opposition kritisiert es, weil es zu teuer ist.", "de", "German")]
+    [InlineData("北京市政府周三宣布了一项新的交通计划。该计划将减少城市的空气污染。专家表示欢迎。", "zh", "Chinese")]
+    public async Task A_non_english_document_states_its_language_and_the_limits(string text, string language, string name)
+    {
+        var output = await RunAsync(new { text }, null);
+
+        Assert.Equal(language, output.Language);
+        Assert.Contains(name, output.Note, StringComparison.Ordinal);
+        Assert.NotEmpty(output.Sentences);
+    }
+
+    [Fact]
+    public async Task English_has_no_note()
+    {
+        var output = await RunAsync(new { text = Article }, null);
+
+        Assert.Equal("en", output.Language);
+        Assert.Null(output.Note);
     }
 
     [Theory]
@@ -112,6 +161,8 @@ public sealed class SummarizationTaskTests(RealBackbone backbone) : IClassFixtur
     [InlineData("""{"sentences":0}""")]
     [InlineData("""{"ratio":1.5}""")]
     [InlineData("""{"words":-1}""")]
+    [InlineData("""{"style":"tweet"}""")]
+    [InlineData("""{"style":"one-line","sentences":2}""")]
     public async Task Bad_lengths_are_refused(string options)
     {
         var error = await Assert.ThrowsAsync<TaskInputException>(() => RunAsync(new { text = Article }, JsonDocument.Parse(options).RootElement));
@@ -137,7 +188,7 @@ public sealed class SummarizationTaskTests(RealBackbone backbone) : IClassFixtur
         var sentences = Enumerable.Range(0, 10_000).Select(i => $"Report {i} says the river rose {i % 7} metres near town {i % 13}.");
         var text = string.Join(' ', sentences);
 
-        var output = await RunAsync(new { text }, null);
+        var output = await RunAsync(new { text }, new { sentences = 3 });
 
         Assert.True(Word.Count(text) >= 100_000);
         Assert.Equal(10_000, output.SentencesInDocument);
@@ -155,10 +206,10 @@ public sealed class SummarizationTaskTests(RealBackbone backbone) : IClassFixtur
         Assert.DoesNotContain(output.Sentences, s => s.Text.StartsWith("Storm closes", StringComparison.Ordinal));
     }
 
-    private async Task<SummarizeOutput> RunAsync(object input, object? options)
+    private async Task<SummarizeOutput> RunAsync(object input, object? options, IDictionary<string, string?>? settings = null)
     {
         var request = new TaskRequest(JsonSerializer.SerializeToElement(input), options is null ? null : JsonSerializer.SerializeToElement(options));
-        var json = await _task.ExecuteAsync(request, backbone.Context(), CancellationToken.None);
+        var json = await _task.ExecuteAsync(request, backbone.Context(settings), CancellationToken.None);
         return json.Deserialize<SummarizeOutput>(TaskJson.Options)!;
     }
 }

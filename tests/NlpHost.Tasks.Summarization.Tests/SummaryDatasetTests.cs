@@ -36,6 +36,25 @@ public sealed class SummaryDatasetTests
     }
 
     [Fact]
+    public void Json_lines_take_the_document_and_summary_fields_and_skip_blank_lines()
+    {
+        const string jsonl = "{\"id\":\"x\",\"document\":\"Doc one.\",\"summary\":\"One.\",\"source\":\"cnn\"}\n\n{\"article\":\"Doc two.\",\"highlights\":[\"Two.\",\"Second.\"]}\n";
+
+        var items = JsonLinesReader.Read(new StringReader(jsonl), "x.jsonl", null);
+
+        Assert.Equal([("Doc one.", "One."), ("Doc two.", "Two.\nSecond.")], items.Select(i => (i.Document, i.Summary)));
+        Assert.Equal([0, 1], items.Select(i => i.Index));
+    }
+
+    [Fact]
+    public void A_json_line_without_a_document_is_refused_naming_the_line()
+    {
+        var error = Assert.Throws<TaskInputException>(() => JsonLinesReader.Read(new StringReader("{\"document\":\"a\",\"summary\":\"b\"}\n{\"body\":\"a\",\"summary\":\"b\"}\n"), "x.jsonl", null));
+
+        Assert.Contains("no document column", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unclosed_quote_is_a_format_error() =>
         Assert.Throws<FormatException>(() => CsvReader.Read(new StringReader("a,b\n\"open,x\n")).ToList());
 }

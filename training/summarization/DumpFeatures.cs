@@ -4,10 +4,11 @@
 #:property InvariantGlobalization=true
 #:property PublishAot=false
 #:property NoWarn=CA1303;CA1305;CA1307;CA1310;CA1849;CA2007;CA1812;CA1852;CA2000
-// Runs the summarize pipeline up to the salience head's input over a summarization CSV and caches, per candidate
-// sentence, the head's feature row (float32) with its greedy-oracle label, for train_salience_head.py.
-// Resumable: documents already in the output are skipped.
-// Usage (from the repository root): dotnet run --file training/summarization/DumpFeatures.cs -- <data.csv> <out-dir>
+// Runs the summarize pipeline up to the salience head's input over a summarization data set (CSV or JSON Lines, as
+// 'nlphost eval summarize' reads them) and caches, per candidate sentence, the head's feature row (float32) with its
+// greedy-oracle label, for train_salience_head.py. A document with several references is dumped once, labelled
+// against its first reference. Resumable: documents already in the output are skipped.
+// Usage (from the repository root): dotnet run --file training/summarization/DumpFeatures.cs -- <data.csv|jsonl> <out-dir>
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,8 @@ Directory.CreateDirectory(outDir);
 var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" }).Build();
 await using var services = new ServiceCollection().AddLogging().AddBackbone(config, o => o.BaseDirectory = Directory.GetCurrentDirectory()).BuildServiceProvider();
 var summarizer = new Summarizer(services.GetRequiredService<IBackbone>(), new SummarizerSettings(), head: null);
-var items = SummaryDataset.Read(csv, limit: null);
+var items = SummaryDataset.Read(csv, limit: null).DistinctBy(i => i.Document, StringComparer.Ordinal).ToList();
+var clock = System.Diagnostics.Stopwatch.StartNew();
 
 var indexPath = Path.Combine(outDir, "documents.jsonl");
 var width = services.GetRequiredService<IBackbone>().Info.HiddenSize + SentenceFeatures.ExtraCount;
@@ -60,18 +62,21 @@ foreach (var chunk in items.Skip(done.Count).Chunk(16))
 
         index.WriteLine(JsonSerializer.Serialize(new
         {
-            index = chunk[d].Index,
+            index = items.IndexOf(chunk[d]),
             rows = analysis.Features.Length,
             width = analysis.Features.FirstOrDefault()?.Length ?? 0,
             labels = texts.Select((_, i) => oracle.Contains(i) ? 1 : 0),
             // How much of each sentence's text is in the reference (ROUGE-2 precision): a soft label for model selection.
             soft = texts.Select(t => Math.Round(Precision(reference, Rouge.Tokenize(t)), 4)),
+            // The texts, so the trainer can score a selection with ROUGE on held-out documents.
+            sentences = texts,
+            summary = chunk[d].Summary,
         }));
     }
 
     features.Flush();
     index.Flush();
-    Console.WriteLine($"{chunk[^1].Index + 1} documents");
+    Console.WriteLine($"{items.IndexOf(chunk[^1]) + 1} documents, {clock.Elapsed.TotalSeconds:F0} s");
 }
 
 return 0;

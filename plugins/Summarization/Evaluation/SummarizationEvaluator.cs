@@ -8,14 +8,16 @@ using NlpHost.Tasks.Summarization.Text;
 namespace NlpHost.Tasks.Summarization.Evaluation;
 
 /// <summary>
-/// <c>nlphost eval summarize --data &lt;csv&gt;</c>: mean ROUGE-1/2/L F1 (×100, rouge-score semantics) of NlpHost, LEAD
-/// (the first sentences; LEAD-3 at the default length), TextRank and the greedy oracle, all at the same length
-/// (<c>--options '{"sentences":3}'</c>, <c>words</c> or <c>ratio</c>) on the same sentences; predictions are
-/// <c>{"index","summary"}</c> (0-based data row).
+/// <c>nlphost eval summarize --data &lt;csv|jsonl&gt;</c>: mean ROUGE-1/2/L F1 (×100, rouge-score semantics) of NlpHost,
+/// LEAD (the first sentences), TextRank and the greedy oracle at the same length (<c>--options</c>: sentences, words,
+/// ratio or style; the highlights style by default) on the same sentences, and, from the same analysis, NlpHost and
+/// LEAD at three sentences and at one line. Predictions are <c>{"index","summary"}</c> (0-based data record).
 /// </summary>
 internal sealed class SummarizationEvaluator : ITaskEvaluator
 {
     private const int Concurrency = 8;
+    private static readonly SummarizeOptions ThreeSentences = new() { Sentences = 3 };
+    private static readonly SummarizeOptions OneLine = new() { Style = LengthBudget.OneLine };
 
     public string TaskName => "summarize";
 
@@ -31,40 +33,80 @@ internal sealed class SummarizationEvaluator : ITaskEvaluator
         var options = ReadOptions(request.Options);
         var summarizer = SummarizationTask.Create(context);
         var settings = SummarizerSettings.From(context.Settings);
-        var systems = new[] { "nlphost", LeadName(options, settings), "textrank", "oracle" };
-        var summaries = systems.ToDictionary(s => s, _ => new string[items.Count]);
+        SummarizeOptions[] lengths = [options, ThreeSentences, OneLine];
+        var mainLead = LeadName(options, settings);
+        var (outputs, documents, seconds, words) = await SummarizeAllAsync(summarizer, items, lengths, cancellationToken).ConfigureAwait(false);
+
+        var summaries = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var systems = new List<string> { "nlphost", mainLead, "textrank", "oracle" };
+        if (mainLead != "lead-3")
+        {
+            systems.AddRange(["nlphost@3", "lead-3"]);
+        }
+
+        if (mainLead != "lead-1")
+        {
+            systems.AddRange(["nlphost@one-line", "lead-1"]);
+        }
+        foreach (var system in systems)
+        {
+            summaries[system] = new string[items.Count];
+        }
+
+        foreach (var item in items)
+        {
+            var nlphost = outputs[item.Document];
+            summaries["nlphost"][item.Index] = nlphost[0];
+            var (lead, textRank, oracle) = Baselines(item, options, settings);
+            (summaries[mainLead][item.Index], summaries["textrank"][item.Index], summaries["oracle"][item.Index]) = (lead, textRank, oracle);
+            if (mainLead != "lead-1")
+            {
+                (summaries["nlphost@one-line"][item.Index], summaries["lead-1"][item.Index]) = (nlphost[2], Baselines(item, OneLine, settings).Lead);
+            }
+
+            if (mainLead != "lead-3")
+            {
+                (summaries["nlphost@3"][item.Index], summaries["lead-3"][item.Index]) = (nlphost[1], Baselines(item, ThreeSentences, settings).Lead);
+            }
+        }
+
+        var metrics = systems.ToDictionary(s => s, s => (IReadOnlyDictionary<string, double>)Row(items, summaries[s]));
+        metrics["nlphost"] = new Dictionary<string, double>(metrics["nlphost"])
+        {
+            ["documentsPerSecond"] = documents / Math.Max(seconds, 1e-9),
+            ["wordsPerSecond"] = words / Math.Max(seconds, 1e-9),
+        };
+        return new EvaluationReport(metrics, [.. items.Select(i => (object)new { index = i.Index, summary = summaries["nlphost"][i.Index] })]);
+    }
+
+    // Each distinct document once (AESLC, DialogSum and SciTLDR repeat documents with other references), all lengths from one analysis.
+    private static async Task<(Dictionary<string, string[]> Outputs, int Documents, double Seconds, long Words)> SummarizeAllAsync(
+        Summarizer summarizer, List<SummaryDataset.Item> items, SummarizeOptions[] lengths, CancellationToken cancellationToken)
+    {
+        var documents = items.Select(i => i.Document).Distinct(StringComparer.Ordinal).ToList();
+        var outputs = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var words = 0L;
         var clock = Stopwatch.StartNew();
         using var gate = new SemaphoreSlim(Concurrency);
-        await Task.WhenAll(items.Select(async item =>
+        await Task.WhenAll(documents.Select(async document =>
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var output = await summarizer.SummarizeAsync(new SummarizeInput(item.Document), options, cancellationToken).ConfigureAwait(false);
-                summaries["nlphost"][item.Index] = output.Summary;
-                Interlocked.Add(ref words, Word.Count(item.Document));
+                var output = await summarizer.SummarizeAsync(new SummarizeInput(document), lengths, cancellationToken).ConfigureAwait(false);
+                lock (outputs)
+                {
+                    outputs[document] = [.. output.Select(o => o.Summary)];
+                }
+
+                Interlocked.Add(ref words, Word.Count(document));
             }
             finally
             {
                 gate.Release();
             }
         })).ConfigureAwait(false);
-        var seconds = clock.Elapsed.TotalSeconds;
-
-        foreach (var item in items)
-        {
-            var (lead, textRank, oracle) = Baselines(item, options, settings);
-            (summaries[systems[1]][item.Index], summaries["textrank"][item.Index], summaries["oracle"][item.Index]) = (lead, textRank, oracle);
-        }
-
-        var metrics = systems.ToDictionary(s => s, s => (IReadOnlyDictionary<string, double>)Row(items, summaries[s]));
-        metrics["nlphost"] = new Dictionary<string, double>(metrics["nlphost"])
-        {
-            ["documentsPerSecond"] = items.Count / Math.Max(seconds, 1e-9),
-            ["wordsPerSecond"] = words / Math.Max(seconds, 1e-9),
-        };
-        return new EvaluationReport(metrics, [.. items.Select(i => (object)new { index = i.Index, summary = summaries["nlphost"][i.Index] })]);
+        return (outputs, documents.Count, clock.Elapsed.TotalSeconds, words);
     }
 
     // The baselines see the same candidate sentences (headings excluded) and the same length budget as NlpHost.
@@ -72,7 +114,7 @@ internal sealed class SummarizationEvaluator : ITaskEvaluator
     {
         var sentences = SentenceSegmenter.Split(item.Document);
         var body = sentences.Where(s => !s.IsHeading).ToList();
-        var candidates = body.Count > 0 ? body : sentences;
+        var candidates = Summarizer.Cap(body.Count > 0 ? body : sentences, settings.MaxSentences);
         if (candidates.Count == 0)
         {
             return ("", "", "");
@@ -106,7 +148,8 @@ internal sealed class SummarizationEvaluator : ITaskEvaluator
     private static string LeadName(SummarizeOptions options, SummarizerSettings settings) => options switch
     {
         { Sentences: { } k } => $"lead-{k}",
-        { Words: null, Ratio: null } => $"lead-{settings.DefaultSentences}",
+        { Style: LengthBudget.OneLine } => "lead-1",
+        { Words: null, Ratio: null, Style: null } when settings.DefaultSentences is { } k => $"lead-{k}",
         _ => "lead",
     };
 

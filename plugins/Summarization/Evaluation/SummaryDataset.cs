@@ -3,8 +3,10 @@ using NlpHost.Abstractions.Plugins;
 namespace NlpHost.Tasks.Summarization.Evaluation;
 
 /// <summary>
-/// A summarization data set as CSV with a header: a document column and a reference summary column, found by name
-/// (e.g. BBC News Summary's <c>document,summary</c>, CNN/DailyMail's <c>article,highlights</c>); other columns are ignored.
+/// A summarization data set: CSV with a header, or JSON Lines (one object per line), each record a document and a
+/// reference summary found by name (BBC News Summary's <c>document,summary</c>, CNN/DailyMail's <c>article,highlights</c>,
+/// the shared JSONL files' <c>{"document","summary"}</c>); other fields are ignored. A document with several references
+/// is several records, each scored on its own (the mean over references).
 /// </summary>
 internal static class SummaryDataset
 {
@@ -18,7 +20,7 @@ internal static class SummaryDataset
         using var reader = new StreamReader(path);
         try
         {
-            return Read(reader, Path.GetFileName(path), limit);
+            return IsJsonLines(path, reader) ? JsonLinesReader.Read(reader, Path.GetFileName(path), limit) : Read(reader, Path.GetFileName(path), limit);
         }
         catch (FormatException e)
         {
@@ -26,12 +28,29 @@ internal static class SummaryDataset
         }
     }
 
+    // By extension, else by the first character: a CSV header never starts with '{'.
+    private static bool IsJsonLines(string path, StreamReader reader)
+    {
+        var extension = Path.GetExtension(path);
+        if (extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || extension.Equals(".ndjson", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        while (reader.Peek() is var c and >= 0 && char.IsWhiteSpace((char)c))
+        {
+            reader.Read();
+        }
+
+        return reader.Peek() == '{';
+    }
+
     public static List<Item> Read(TextReader reader, string name, int? limit)
     {
         using var rows = CsvReader.Read(reader).GetEnumerator();
         if (!rows.MoveNext())
         {
-            throw new TaskInputException("data", $"'{name}' is empty; expected a CSV header with a document and a summary column");
+            throw new TaskInputException("data", $"'{name}' is empty; expected a CSV header with a document and a summary column, or JSON Lines");
         }
 
         var header = rows.Current.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
@@ -59,7 +78,7 @@ internal static class SummaryDataset
         return items;
     }
 
-    private static int Column(List<string> header, string[] names, string file, string what)
+    public static int Column(List<string> header, string[] names, string file, string what)
     {
         foreach (var name in names)
         {

@@ -82,12 +82,13 @@ internal static class SentenceSegmenter
             return null;
         }
 
-        return !singlePeriod || PeriodEnds(text, i, block.Start, next < block.End ? text[next] : '\0', cased) ? end : null;
+        return !singlePeriod || PeriodEnds(text, i, block.Start, Word.At(text, next, block.End), cased) ? end : null;
     }
 
-    private static bool PeriodEnds(string text, int period, int blockStart, char next, bool cased)
+    private static bool PeriodEnds(string text, int period, int blockStart, ReadOnlySpan<char> nextWord, bool cased)
     {
         var word = Word.Before(text, period, blockStart);
+        var next = nextWord.IsEmpty ? '\0' : nextWord[0];
         if (word.Length == 0)
         {
             return true;
@@ -96,6 +97,16 @@ internal static class SentenceSegmenter
         if (Abbreviations.NeverFinal.Contains(word) || (Abbreviations.BeforeNumber.Contains(word) && char.IsDigit(next)))
         {
             return false;
+        }
+
+        if (word.All(char.IsDigit) && word.Length <= 2 && Abbreviations.Months.GetAlternateLookup<ReadOnlySpan<char>>().Contains(nextWord))
+        {
+            return false; // a German ordinal date: "am 3. Oktober"
+        }
+
+        if (Abbreviations.UsuallyFinal.Contains(word))
+        {
+            return !cased || char.IsUpper(next);
         }
 
         var wordStart = period - word.Length;
@@ -111,7 +122,8 @@ internal static class SentenceSegmenter
 
         if (Abbreviations.MaybeFinal.Contains(word) || word.Contains('.', StringComparison.Ordinal))
         {
-            return cased && char.IsUpper(next);
+            // "the U.S. Food and Drug Administration" goes on; "moved to the U.S. He said" ends.
+            return cased && char.IsUpper(next) && Abbreviations.SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(nextWord);
         }
 
         return true;

@@ -20,16 +20,28 @@ internal static class Word
         return text[start..end];
     }
 
-    /// <summary>Index of the first letter or digit at or after <paramref name="start"/>, skipping spaces and opening quotes; <paramref name="end"/> if none.</summary>
+    /// <summary>Index of the first letter or digit at or after <paramref name="start"/>, skipping spaces, opening quotes and inverted marks; <paramref name="end"/> if none.</summary>
     public static int FirstAfter(string text, int start, int end)
     {
         var i = start;
-        while (i < end && (char.IsWhiteSpace(text[i]) || text[i] is '"' or '\'' or '(' or '[' or '\u201c' or '\u2018' or '\u00ab'))
+        while (i < end && (char.IsWhiteSpace(text[i]) || Punctuation.IsOpener(text[i])))
         {
             i++;
         }
 
         return i;
+    }
+
+    /// <summary>The word starting at <paramref name="start"/> (letters and digits only).</summary>
+    public static ReadOnlySpan<char> At(string text, int start, int end)
+    {
+        var stop = start;
+        while (stop < end && char.IsLetterOrDigit(text[stop]))
+        {
+            stop++;
+        }
+
+        return text.AsSpan(start, stop - start);
     }
 
     /// <summary>Whitespace-separated words.</summary>
