@@ -17,7 +17,7 @@ public sealed class SpanDecoderTests(RealBackbone backbone) : IClassFixture<Real
     {
         var windows = QaWindow.Build(backbone.Backbone, "What?", context, stride: 64);
 
-        var decoded = Decode(windows, context.IndexOf(answer, StringComparison.Ordinal), answer.Length);
+        var decoded = Decode(context, windows, context.IndexOf(answer, StringComparison.Ordinal), answer.Length);
 
         Assert.Equal(answer, context[decoded.Start..decoded.End]);
     }
@@ -29,7 +29,7 @@ public sealed class SpanDecoderTests(RealBackbone backbone) : IClassFixture<Real
         var context = filler + "The treasure is buried under the old oak tree.";
         var windows = QaWindow.Build(backbone.Backbone, "Where is the treasure?", context, stride: 128);
 
-        var decoded = Decode(windows, context.IndexOf("old oak", StringComparison.Ordinal), "old oak".Length);
+        var decoded = Decode(context, windows, context.IndexOf("old oak", StringComparison.Ordinal), "old oak".Length);
 
         Assert.True(windows.Count > 10, $"{windows.Count} windows");
         Assert.Equal("old oak", context[decoded.Start..decoded.End]);
@@ -43,14 +43,14 @@ public sealed class SpanDecoderTests(RealBackbone backbone) : IClassFixture<Real
         var start = Logits(window, 7);
         var end = Logits(window, 0);
 
-        var candidates = SpanDecoder.Decode([(window, start, end)], maxAnswerTokens: 3, topK: 50);
+        var candidates = SpanDecoder.Decode(context, [(window, start, end)], maxAnswerTokens: 3, topK: 50);
 
         Assert.All(candidates, c => Assert.True(c.End > c.Start));
         Assert.All(candidates, c => Assert.True(context[c.Start..c.End].Split(' ').Length <= 3, context[c.Start..c.End]));
     }
 
     // Logits that put the start on the first piece of the answer and the end on its last piece, in every window holding them.
-    private static SpanDecoder.Candidate Decode(IReadOnlyList<QaWindow> windows, int answerStart, int answerLength)
+    private static SpanDecoder.Candidate Decode(string context, IReadOnlyList<QaWindow> windows, int answerStart, int answerLength)
     {
         var inputs = windows.Select(w =>
         {
@@ -60,7 +60,7 @@ public sealed class SpanDecoderTests(RealBackbone backbone) : IClassFixture<Real
                 ? (w, Logits(w, -1), Logits(w, -1))
                 : (w, Logits(w, pieces[0]), Logits(w, pieces[^1]));
         }).ToList();
-        return SpanDecoder.Decode(inputs, maxAnswerTokens: 30, topK: 1)[0];
+        return SpanDecoder.Decode(context, inputs, maxAnswerTokens: 30, topK: 1)[0];
     }
 
     private static float[] Logits(QaWindow window, int contextPiece)
