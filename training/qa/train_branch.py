@@ -156,7 +156,8 @@ class Trunk:
 
     @torch.no_grad()
     def __call__(self, ids, types, mask):
-        return self.backbone(ids, mask, types, upto=self.k)
+        device = self.backbone.word.weight.device
+        return self.backbone(ids.to(device), mask.to(device), types.to(device), upto=self.k)
 
 
 @torch.no_grad()
@@ -169,7 +170,8 @@ def evaluate(branch, trunk, windows, contexts, answers, max_answer=30, batch=48)
     for b in range(0, len(order), batch):
         rows = [windows[i] for i in order[b:b + batch]]
         ids, types, mask = pad(rows)
-        s, e = branch(trunk(ids, types, mask), mask)
+        s, e = branch(trunk(ids, types, mask), mask.to(trunk.backbone.word.weight.device))
+        s, e = s.cpu(), e.cpu()
         for r, row in enumerate(rows):
             off, spans = row["offset"], row["spans"]
             n = len(spans) // 2
@@ -209,9 +211,9 @@ def train(a):
                 print(f"resuming {a.run}: {key} = {saved[key]} from its config (command said {getattr(a, key)})")
                 setattr(a, key, saved[key])
     json.dump(vars(a), open(config_path, "w"), indent=1)
-    backbone = backbone_module.load_onnx(a.backbone)
+    backbone = backbone_module.load_onnx(a.backbone, a.device)
     trunk = Trunk(backbone, a.k)
-    branch = Branch(backbone, a.k)
+    branch = Branch(backbone, a.k).to(a.device)
     rows, counts = training_windows(a.ids, a.sources.split(","), a.negatives_per_question, a.seed)
     lengths = np.array([r["tokens"] for r in rows])
     print(f"{len(rows)} training windows {counts}", flush=True)
@@ -225,11 +227,11 @@ def train(a):
     step, epoch, position, best_f1, elapsed = 0, 0, 0, -1.0, 0.0
     checkpoint = os.path.join(a.run, "checkpoint.pt")
     if os.path.exists(checkpoint):
-        state = torch.load(checkpoint)
+        state = torch.load(checkpoint, map_location=a.device)
         branch.load_state_dict(state["branch"])
         optimizer.load_state_dict(state["optimizer"])
         step, epoch, position, best_f1, elapsed = state["step"], state["epoch"], state["position"], state["best_f1"], state["elapsed"]
-        torch.set_rng_state(state["rng"])
+        torch.set_rng_state(state["rng"].cpu())
         print(f"resumed at step {step} (epoch {epoch}, batch {position}), best selection F1 {best_f1:.2f}", flush=True)
     first_epoch_batches = len(epoch_batches(len(rows), lengths, a.tokens_per_batch, a.max_batch, a.seed, 0))
     total = a.total_steps or a.epochs * first_epoch_batches
@@ -249,11 +251,11 @@ def train(a):
         while position < len(batches) and step < total:
             chunk = [rows[i] for i in batches[position]]
             ids, types, mask = pad(chunk)
-            start = torch.tensor([r["start"] for r in chunk])
-            end = torch.tensor([r["end"] for r in chunk])
+            start = torch.tensor([r["start"] for r in chunk], device=a.device)
+            end = torch.tensor([r["end"] for r in chunk], device=a.device)
             for group in optimizer.param_groups:
                 group["lr"] = learning_rate(step, a.lr, a.warmup, total)
-            s, e = branch(trunk(ids, types, mask), mask)
+            s, e = branch(trunk(ids, types, mask), mask.to(a.device))
             loss = (loss_fn(s, start) + loss_fn(e, end)) / 2
             optimizer.zero_grad()
             loss.backward()
@@ -292,14 +294,20 @@ def train(a):
     print(f"done at step {step}", flush=True)
 
 
+def machine():
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    return f"{os.cpu_count()}-core {cpu}, {platform.system()} {platform.release()}, torch {torch.__version__} (CPU)"
+
+
 def export(a):
     torch.set_num_threads(a.threads)
     import onnx
+    config = json.load(open(os.path.join(a.run, "config.json")))
+    state = torch.load(os.path.join(a.run, a.checkpoint), map_location="cpu")
+    k = state.get("k", config["k"])
     backbone = backbone_module.load_onnx(a.backbone)
-    best = torch.load(os.path.join(a.run, a.checkpoint))
-    k = best["k"]
     branch = Branch(backbone, k)
-    branch.load_state_dict(best["branch"])
+    branch.load_state_dict(state["branch"])
     branch.eval()
     os.makedirs(a.out, exist_ok=True)
     path = os.path.join(a.out, "head.onnx")
@@ -310,9 +318,10 @@ def export(a):
                                     "start_logits": {0: "batch", 1: "tokens"}, "end_logits": {0: "batch", 1: "tokens"}},
                       opset_version=14)
     onnx.checker.check_model(onnx.load(path))
-    # Parity sample: the first development windows through the PyTorch trunk (layer k) and branch; the C# test feeds
-    # the same ids through the host's backbone and head and compares both the layer-k states and the logits.
-    dev = read_windows(os.path.join(a.ids, "dev", "windows.jsonl"))[:3]
+    # Parity sample: development windows through the PyTorch trunk (layer k) and branch; the C# tests feed the same
+    # ids through the host's backbone (layer k against the trunk's) and the ONNX head (logits against the branch's).
+    dev = read_windows(os.path.join(a.ids, "dev", "windows.jsonl"))
+    dev = [dev[0], min(dev, key=lambda w: w["tokens"]), max(dev, key=lambda w: w["tokens"])]
     trunk = Trunk(backbone, k)
     samples, blobs = [], []
     with torch.no_grad():
@@ -326,7 +335,27 @@ def export(a):
     json.dump({"layer": k, "hidden": 384, "samples": samples,
                "layout": "per sample: layer-k hidden states [tokens x 384], start_logits [tokens], end_logits [tokens], float32"},
               open(os.path.join(a.out, "parity.json"), "w"))
-    print(f"exported {path} ({os.path.getsize(path) / 1e6:.1f} MB) from step {best['step']} (selection F1 {best['selection_f1']:.2f})")
+    curve = [json.loads(l) for l in open(os.path.join(a.run, "curve.jsonl"))] if os.path.exists(os.path.join(a.run, "curve.jsonl")) else []
+    manifest_path = os.path.join(a.out, "manifest.json")
+    manifest = json.load(open(manifest_path)) if os.path.exists(manifest_path) else {}
+    manifest.update({
+        "task": "qa", "kind": "branch", "backboneLayer": k,
+        "inputs": {"hidden_states": "[batch, tokens, 384] backbone states after layer %d" % k, "attention_mask": "[batch, tokens]"},
+        "outputs": {"start_logits": "[batch, tokens]", "end_logits": "[batch, tokens]; index 0 ([CLS]) is the no-answer position"},
+        "architecture": f"copies of backbone layers {k + 1}..{len(backbone.layers)} (all-MiniLM-L6-v2, initialised from its weights, fine-tuned) + Linear(384, 2)",
+        "checkpoint": {"file": a.checkpoint, "step": state.get("step"), "selection_f1": state.get("selection_f1", state.get("best_f1")), "selection_em": state.get("selection_em")},
+        "data": {"train_sources": config["sources"].split(","), "held_out_sources": HELD_OUT_SOURCES,
+                 "windows": "DumpFeatures.cs --ids-only (the plugin's QaWindow: max 256 pieces, stride 128, question <= 64 pieces); every window holding the answer, plus at most %d window(s) without it per question, labelled [CLS]" % config["negatives_per_question"],
+                 "development": DEV + " (never trained on); checkpoints selected on articles " + config["select_articles"]},
+        "hyperparameters": {key: config[key] for key in ("k", "lr", "warmup", "epochs", "total_steps", "tokens_per_batch", "max_batch", "negatives_per_question", "seed")},
+        "curve": curve, "training_minutes": round(state.get("elapsed", 0) / 60, 1) if "elapsed" in state else (curve[-1]["minutes"] if curve else None),
+        "machine": machine(), "exported": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "resume": f"nice -n 19 /usr/bin/python3 training/qa/train_branch.py train --run {a.run}  (continues from {a.run}/checkpoint.pt)",
+    })
+    manifest.setdefault("calibration", {"scale": 1.0, "bias": 0.0})
+    manifest.setdefault("noAnswerThreshold", 0.0)
+    json.dump(manifest, open(manifest_path, "w"), indent=1)
+    print(f"exported {path} ({os.path.getsize(path) / 1e6:.1f} MB) from step {state.get('step')}")
 
 
 def main():
@@ -350,6 +379,7 @@ def main():
     p.add_argument("--eval-every", type=int, default=200)
     p.add_argument("--checkpoint-every", type=int, default=100)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--out", default="models/heads/qa-branch")
     p.add_argument("--checkpoint", default="best.pt")

@@ -12,7 +12,8 @@ namespace NlpHost.Tasks.QuestionAnswering.Evaluation;
 /// Options: <c>"articles": "development"</c> keeps only every 6th article (the split the first span head was
 /// selected on), <c>"articles": "selection"</c> only the articles the branch head was selected and calibrated on
 /// (<see cref="SelectionArticles"/>), <c>"articles": "report"</c> all but those; <c>"concurrency"</c> sets the
-/// questions in flight (default 16; 1 measures latency alone); <c>"noAnswerThreshold"</c> overrides the head's default.
+/// questions in flight (default 16; 1 measures latency alone); <c>"noAnswerThreshold"</c> overrides the head's default;
+/// <c>"every": n</c> keeps every n-th question of each file (a sample spread over all its articles, unlike --limit).
 /// Questions without gold answers (unanswerable pairs) count toward <c>noAnswerRate</c> only; answerable ones give
 /// <c>keptRate</c>, the share that keeps an answer at the threshold (EM/F1 always score the best span). Predictions
 /// are <c>{"id","answer","score","noAnswer"}</c>.
@@ -38,6 +39,12 @@ internal sealed class QaEvaluator : ITaskEvaluator
             throw new TaskInputException("options.concurrency", "must be at least 1");
         }
 
+        var every = Option("every")?.GetInt32() ?? 1;
+        if (every < 1)
+        {
+            throw new TaskInputException("options.every", "must be at least 1");
+        }
+
         var files = request.DataPath.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var questions = new List<(string Source, SquadDataset.Question Question)>();
         foreach (var file in files)
@@ -45,7 +52,7 @@ internal sealed class QaEvaluator : ITaskEvaluator
             var all = SquadDataset.Read(file);
             var titles = all.Select(q => q.Title).Distinct().ToList();
             var source = Path.GetFileNameWithoutExtension(file);
-            questions.AddRange(Split(all, titles, articles).Select(q => (source, q)));
+            questions.AddRange(Split(all, titles, articles).Where((_, i) => i % every == 0).Select(q => (source, q)));
         }
 
         questions = [.. questions.Take(request.Limit ?? int.MaxValue)];
