@@ -10,7 +10,7 @@ internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaO
     private readonly PassageReaders _readers = new();
 
     public override TaskDescriptor Descriptor { get; } = Describe(
-        "qa", "0.1.0", "Extractive question answering over a context or several documents",
+        "qa", "0.2.0", "Extractive question answering over a context or several documents",
         new HeadRequirement("branch", "heads/qa-branch/head.onnx", Required: false,
             "train it with 'python3 training/qa/train_branch.py' (see plugins/QuestionAnswering/README.md); without it the span head is used"),
         new HeadRequirement("span", "heads/qa-span/head.onnx", Required: false,

@@ -128,7 +128,9 @@ public sealed class BranchHeadTests(RealBackbone backbone) : IClassFixture<RealB
         return path;
     }
 
-    private TaskContext Context() => backbone.Context(heads: new Dictionary<string, string> { ["branch"] = Path.Combine(HeadDirectory, "head.onnx") });
+    private TaskContext Context() => backbone.Context(
+        new Dictionary<string, string?> { ["Head"] = "branch" },
+        new Dictionary<string, string> { ["branch"] = Path.Combine(HeadDirectory, "head.onnx") });
 
     private async Task<JsonElement> RunAsync(object input, object? options)
     {

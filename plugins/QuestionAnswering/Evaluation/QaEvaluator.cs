@@ -86,13 +86,14 @@ internal sealed class QaEvaluator : ITaskEvaluator
         {
             var answerable = rows.Where(i => questions[i].Question.Answers.Count > 0).ToList();
             var unanswerable = rows.Where(i => questions[i].Question.Answers.Count == 0).ToList();
-            var metrics = new Dictionary<string, double>
+            var metrics = new Dictionary<string, double> { ["questions"] = rows.Count };
+            if (answerable.Count > 0)
             {
-                ["exactMatch"] = 100 * answerable.Select(i => SquadMetrics.ExactMatch(answers[i], questions[i].Question.Answers)).DefaultIfEmpty().Average(),
-                ["f1"] = 100 * answerable.Select(i => SquadMetrics.F1(answers[i], questions[i].Question.Answers)).DefaultIfEmpty().Average(),
-                ["questions"] = rows.Count,
-                ["keptRate"] = 100 * answerable.Select(i => scores[i] >= threshold && answers[i].Length > 0 ? 1.0 : 0).DefaultIfEmpty().Average(),
-            };
+                metrics["exactMatch"] = 100 * answerable.Select(i => SquadMetrics.ExactMatch(answers[i], questions[i].Question.Answers)).Average();
+                metrics["f1"] = 100 * answerable.Select(i => SquadMetrics.F1(answers[i], questions[i].Question.Answers)).Average();
+                metrics["keptRate"] = 100 * answerable.Select(i => scores[i] >= threshold && answers[i].Length > 0 ? 1.0 : 0).Average();
+            }
+
             if (unanswerable.Count > 0)
             {
                 metrics["unanswerable"] = unanswerable.Count;

@@ -13,14 +13,21 @@ internal delegate Task<IReadOnlyList<SpanDecoder.Candidate>> PassageReader(strin
 internal sealed record QaRoute(string Name, PassageReader Read, double DefaultNoAnswerThreshold);
 
 /// <summary>
-/// Chooses the route: a configured whole QA export wins, then the branch head (fine-tuned top layers over the shared
-/// trunk) when it is present, then backbone + span head. An export or head is opened (files checked, manifest read)
-/// once per setting, not once per document.
+/// Chooses the route: a configured whole QA export wins; otherwise <c>Plugins:qa:Head</c> picks the head:
+/// <c>span</c> (the default: it scored better on development data so far, see the README), <c>branch</c> (fine-tuned
+/// top layers over the shared trunk, calibrated no-answer) or <c>auto</c> (the branch head when present, else the span
+/// head). An export or head is opened (files checked, manifest read) once per setting, not once per document.
 /// </summary>
 internal sealed class PassageReaders
 {
     private readonly ConcurrentDictionary<(string Path, int MaxSequenceLength, bool? LowerCase), ExportedQaModel> _exports = new();
     private readonly ConcurrentDictionary<string, BranchHead> _branches = new();
+
+    /// <summary><c>Plugins:qa:Head</c>.</summary>
+    public const string HeadSetting = "Head";
+
+    /// <summary>The head used when <c>Plugins:qa:Head</c> is not set.</summary>
+    public const string DefaultHead = "span";
 
     public QaRoute Create(TaskContext context)
     {
@@ -31,7 +38,18 @@ internal sealed class PassageReaders
             return new QaRoute("export", (q, p, o, ct) => SpanReader.ReadAsync(model, q, p, o, ct), 0);
         }
 
-        if (context.Heads.TryGetValue("branch", out var branchPath) && File.Exists(branchPath))
+        var choice = context.Settings[HeadSetting] ?? DefaultHead;
+        if (choice is not ("span" or "branch" or "auto"))
+        {
+            throw new TaskModelException($"Plugins:qa:{HeadSetting}: '{choice}' is not span, branch or auto");
+        }
+
+        if (choice == "branch" && !context.Heads.ContainsKey("branch"))
+        {
+            throw new TaskModelException("Plugins:qa:Head is 'branch' but there is no branch head (models/heads/qa-branch/head.onnx); train it with training/qa/train_branch.py");
+        }
+
+        if (choice != "span" && context.Heads.TryGetValue("branch", out var branchPath) && File.Exists(branchPath))
         {
             var branch = _branches.GetOrAdd(branchPath, path => BranchHead.Open(context.Backbone, path));
             return new QaRoute("branch", (q, p, o, ct) => branch.ReadAsync(context.Backbone, q, p, o, ct), branch.NoAnswerThreshold);
