@@ -12,8 +12,8 @@ public sealed record QaOptions
     /// <summary>Longest answer, in word pieces.</summary>
     public int MaxAnswerLength { get; init; } = 30;
 
-    /// <summary>Answers scoring below this (0..1) are dropped; none left means "no answer".</summary>
-    public double NoAnswerThreshold { get; init; }
+    /// <summary>Answers scoring below this (0..1) are dropped; none left means "no answer". Unset: the head's calibrated default.</summary>
+    public double? NoAnswerThreshold { get; init; }
 
     /// <summary>How far, in word pieces, each window of a long context advances past the previous one.</summary>
     public int Stride { get; init; } = 128;

@@ -10,7 +10,9 @@ internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaO
     private readonly PassageReaders _readers = new();
 
     public override TaskDescriptor Descriptor { get; } = Describe(
-        "qa", "0.1.0", "Extractive question answering over a context or several documents",
+        "qa", "0.2.0", "Extractive question answering over a context or several documents",
+        new HeadRequirement("branch", "heads/qa-branch/head.onnx", Required: false,
+            "train it with 'python3 training/qa/train_branch.py' (see plugins/QuestionAnswering/README.md); without it the span head is used"),
         new HeadRequirement("span", "heads/qa-span/head.onnx", Required: false,
             "train it with 'python3 training/qa/train_span_head.py' (see plugins/QuestionAnswering/README.md), or set Plugins:qa:Model:Path to a whole QA export"));
 
@@ -35,22 +37,28 @@ internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaO
         {
             throw new TaskInputException("options", "topK 1..50, maxAnswerLength 1..256, stride 16..512, maxDocuments at least 1");
         }
+
+        if (options.NoAnswerThreshold is { } threshold && !(threshold is >= 0 and <= 1))
+        {
+            throw new TaskInputException("options.noAnswerThreshold", "must be between 0 and 1");
+        }
     }
 
     protected override async Task<QaOutput> ExecuteAsync(QaInput input, QaOptions options, TaskContext context, CancellationToken cancellationToken)
     {
-        var read = _readers.Create(context);
+        var route = _readers.Create(context);
         var passages = input.Context is not null
             ? [(Text: input.Context, Document: (int?)null)]
             : await RankAsync(input.Question, input.Documents!, options.MaxDocuments, context, cancellationToken).ConfigureAwait(false);
         var answers = new List<QaAnswer>();
         foreach (var (text, document) in passages)
         {
-            var spans = await read(input.Question, text, options, cancellationToken).ConfigureAwait(false);
+            var spans = await route.Read(input.Question, text, options, cancellationToken).ConfigureAwait(false);
             answers.AddRange(spans.Select(s => new QaAnswer(text[s.Start..s.End], s.Start, s.End - s.Start, s.Score, document)));
         }
 
-        var kept = answers.Where(a => a.Score >= options.NoAnswerThreshold).OrderByDescending(a => a.Score).Take(options.TopK).ToList();
+        var threshold = options.NoAnswerThreshold ?? route.DefaultNoAnswerThreshold;
+        var kept = DistinctAnswers.Take(answers.Where(a => a.Score >= threshold).OrderByDescending(a => a.Score), a => a.Text, options.TopK);
         return new QaOutput(kept, kept.Count == 0);
     }
 

@@ -17,7 +17,7 @@ public sealed class SpanDecoderTests(RealBackbone backbone) : IClassFixture<Real
     {
         var windows = QaWindow.Build(backbone.Backbone, "What?", context, stride: 64);
 
-        var decoded = Decode(windows, context.IndexOf(answer, StringComparison.Ordinal), answer.Length);
+        var decoded = Decode(context, windows, context.IndexOf(answer, StringComparison.Ordinal), answer.Length);
 
         Assert.Equal(answer, context[decoded.Start..decoded.End]);
     }
@@ -29,7 +29,7 @@ public sealed class SpanDecoderTests(RealBackbone backbone) : IClassFixture<Real
         var context = filler + "The treasure is buried under the old oak tree.";
         var windows = QaWindow.Build(backbone.Backbone, "Where is the treasure?", context, stride: 128);
 
-        var decoded = Decode(windows, context.IndexOf("old oak", StringComparison.Ordinal), "old oak".Length);
+        var decoded = Decode(context, windows, context.IndexOf("old oak", StringComparison.Ordinal), "old oak".Length);
 
         Assert.True(windows.Count > 10, $"{windows.Count} windows");
         Assert.Equal("old oak", context[decoded.Start..decoded.End]);
@@ -43,14 +43,84 @@ public sealed class SpanDecoderTests(RealBackbone backbone) : IClassFixture<Real
         var start = Logits(window, 7);
         var end = Logits(window, 0);
 
-        var candidates = SpanDecoder.Decode([(window, start, end)], maxAnswerTokens: 3, topK: 50);
+        var candidates = SpanDecoder.Decode(context, [(window, start, end)], maxAnswerTokens: 3, topK: 50);
 
         Assert.All(candidates, c => Assert.True(c.End > c.Start));
         Assert.All(candidates, c => Assert.True(context[c.Start..c.End].Split(' ').Length <= 3, context[c.Start..c.End]));
     }
 
+    [Fact]
+    public void A_span_never_starts_or_ends_inside_a_word_even_when_the_logits_point_there()
+    {
+        const string context = "The firm was founded by Lindqvist and Hammarström in Göteborg.";
+        var window = Assert.Single(QaWindow.Build(backbone.Backbone, "Who founded it?", context, stride: 64));
+        var pieces = window.ContextSpans;
+        var lind = Array.FindIndex(pieces, p => p.Start == context.IndexOf("Lindqvist", StringComparison.Ordinal));
+        Assert.True(pieces[lind].End < context.IndexOf(" and", StringComparison.Ordinal), "the tokenizer splits Lindqvist into pieces (else the test proves nothing)");
+        var start = Logits(window, lind);
+        var end = Logits(window, lind); // the end points at the first piece, inside the word
+
+        var candidates = SpanDecoder.Decode(context, [(window, start, end)], maxAnswerTokens: 30, topK: 50);
+
+        Assert.NotEmpty(candidates);
+        Assert.DoesNotContain(candidates, c => context[c.Start..c.End] == "Lind" || context[c.Start..c.End].StartsWith("qvist", StringComparison.Ordinal));
+        foreach (var c in candidates)
+        {
+            Assert.False(WordBoundaries.IsInsideWord(context, c.Start), $"'{context[c.Start..c.End]}' starts inside a word");
+            Assert.False(WordBoundaries.IsInsideWord(context, c.End), $"'{context[c.Start..c.End]}' ends inside a word");
+        }
+
+        Assert.Equal("Lindqvist", context[candidates[0].Start..candidates[0].End]);
+    }
+
+    [Theory]
+    [InlineData("Lindqvist", 4, true)]
+    [InlineData("Lindqvist", 0, false)]
+    [InlineData("Lindqvist", 9, false)]
+    [InlineData("Luther's", 6, false)]
+    [InlineData("in 1999.", 7, false)]
+    [InlineData("Café Crème", 3, true)]
+    [InlineData("東京駅", 1, false)]
+    [InlineData("a😀b", 1, false)]
+    public void Word_boundaries_follow_the_original_text(string text, int position, bool inside)
+    {
+        Assert.Equal(inside, WordBoundaries.IsInsideWord(text, position));
+    }
+
+    [Fact]
+    public void Top_k_answers_are_distinct_none_a_substring_of_another()
+    {
+        const string context = "The game was won by the Denver Broncos, who beat the Carolina Panthers 24 to 10.";
+        var window = Assert.Single(QaWindow.Build(backbone.Backbone, "Who won?", context, stride: 64));
+        var pieces = window.ContextSpans;
+        int Piece(string word) => Array.FindIndex(pieces, p => p.Start == context.IndexOf(word, StringComparison.Ordinal));
+        var start = new float[window.Input.Ids.Length];
+        var end = new float[window.Input.Ids.Length];
+        // Starts on "the", "Denver", "Broncos" and "Carolina"; ends on "Broncos" and "Panthers": overlapping spans galore.
+        foreach (var (word, logit) in new[] { ("the Denver", 9f), ("Denver", 10f), ("Broncos", 8f), ("Carolina", 7f) })
+        {
+            start[window.ContextOffset + Piece(word)] = logit;
+        }
+
+        end[window.ContextOffset + Piece("Broncos")] = 10;
+        end[window.ContextOffset + Piece("Panthers")] = 7;
+
+        var candidates = SpanDecoder.Decode(context, [(window, start, end)], maxAnswerTokens: 30, topK: 5);
+
+        var texts = candidates.Select(c => context[c.Start..c.End]).ToList();
+        Assert.Equal("Denver Broncos", texts[0]);
+        Assert.True(texts.Count >= 2, string.Join(" | ", texts));
+        for (var i = 0; i < texts.Count; i++)
+        {
+            for (var j = 0; j < texts.Count; j++)
+            {
+                Assert.True(i == j || !texts[i].Contains(texts[j], StringComparison.OrdinalIgnoreCase), $"'{texts[j]}' is inside '{texts[i]}'");
+            }
+        }
+    }
+
     // Logits that put the start on the first piece of the answer and the end on its last piece, in every window holding them.
-    private static SpanDecoder.Candidate Decode(IReadOnlyList<QaWindow> windows, int answerStart, int answerLength)
+    private static SpanDecoder.Candidate Decode(string context, IReadOnlyList<QaWindow> windows, int answerStart, int answerLength)
     {
         var inputs = windows.Select(w =>
         {
@@ -60,7 +130,7 @@ public sealed class SpanDecoderTests(RealBackbone backbone) : IClassFixture<Real
                 ? (w, Logits(w, -1), Logits(w, -1))
                 : (w, Logits(w, pieces[0]), Logits(w, pieces[^1]));
         }).ToList();
-        return SpanDecoder.Decode(inputs, maxAnswerTokens: 30, topK: 1)[0];
+        return SpanDecoder.Decode(context, inputs, maxAnswerTokens: 30, topK: 1)[0];
     }
 
     private static float[] Logits(QaWindow window, int contextPiece)

@@ -44,11 +44,21 @@ class Backbone(nn.Module):
         self.norm = nn.LayerNorm(hidden, eps=eps)
         self.layers = nn.ModuleList(Layer(hidden, heads, inter, eps) for _ in range(layers))
 
-    def forward(self, ids, mask):
+    def embed(self, ids, types=None):
         positions = torch.arange(ids.shape[1], device=ids.device)
-        x = self.norm(self.word(ids) + self.position(positions)[None] + self.token_type.weight[0])
-        bias = (1.0 - mask[:, None, None, :].to(x.dtype)) * -10000.0
-        for layer in self.layers:
+        kind = self.token_type.weight[0] if types is None else self.token_type(types)
+        return self.norm(self.word(ids) + self.position(positions)[None] + kind)
+
+    @staticmethod
+    def mask_bias(mask, dtype=torch.float32):
+        return (1.0 - mask[:, None, None, :].to(dtype)) * -10000.0
+
+    def forward(self, ids, mask, types=None, upto=None):
+        """The hidden states after layer `upto` (1-based; None = the last), as the ONNX graph computes them.
+        `types` are the segment ids the host passes as token_type_ids (None = all zeros)."""
+        x = self.embed(ids, types)
+        bias = self.mask_bias(mask, x.dtype)
+        for layer in self.layers[:upto]:
             x = layer(x, bias)
         return x
 

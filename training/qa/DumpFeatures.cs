@@ -6,9 +6,12 @@
 #:property NoWarn=CA1303;CA1305;CA1307;CA1310;CA1849;CA2007;CA1812;CA1852;CA2000
 // Runs the frozen backbone over SQuAD and caches, per window, its hidden states (float16) and the answer's
 // start/end pieces, for train_span_head.py. Resumable: windows already in the output are skipped.
-// Usage (from the repository root): dotnet run --file training/qa/DumpFeatures.cs -- <squad.json> <out-dir> [--ids-only]
-// --ids-only writes the windows' ids and labels without running the backbone (for probe_layers.py, which computes
-// every layer's states itself).
+// Usage (from the repository root): dotnet run --file training/qa/DumpFeatures.cs -- <squad.json> <out-dir> [--ids-only] [--spans]
+// --ids-only writes the windows' ids and labels without running the backbone (for probe_layers.py and
+// train_branch.py, which compute the layers themselves). --spans adds each window's context offset and the character
+// span of every context piece, so a trainer can turn logits into answer text the way the plugin does (development sets).
+// Every row names its source (the file's name without .json) and whether its window holds the answer (a negative
+// window, labelled start = end = 0, the [CLS] position, as Hugging Face's run_qa does).
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +21,8 @@ using NlpHost.Tasks.QuestionAnswering.Runtime;
 
 var (squad, outDir) = (args[0], args[1]);
 var idsOnly = args.Contains("--ids-only");
+var withSpans = args.Contains("--spans");
+var source = Path.GetFileNameWithoutExtension(squad);
 Directory.CreateDirectory(outDir);
 var root = Directory.GetCurrentDirectory(); // run from the repository root
 var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" }).Build();
@@ -57,8 +62,10 @@ foreach (var article in JsonDocument.Parse(File.ReadAllText(squad)).RootElement.
                 var inside = first >= 0 && last >= first && spans[first].Start <= start + 1 && spans[last].End >= end - 1;
                 var meta = JsonSerializer.Serialize(new
                 {
-                    id = qa.GetProperty("id").GetString(), title, tokens = window.Input.Ids.Length,
+                    id = qa.GetProperty("id").GetString(), source, title, tokens = window.Input.Ids.Length,
                     start = inside ? window.ContextOffset + first : 0, end = inside ? window.ContextOffset + last : 0,
+                    offset = withSpans ? window.ContextOffset : (int?)null,
+                    spans = withSpans ? window.ContextSpans.SelectMany(s => new[] { s.Start, s.Length }).ToArray() : null,
                     ids = idsOnly ? window.Input.Ids : null, types = idsOnly ? window.Input.TypeIds : null,
                 });
                 pending.Add((window, meta));

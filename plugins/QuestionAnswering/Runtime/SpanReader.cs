@@ -27,7 +27,7 @@ internal static class SpanReader
             scored.Add((windows[i], ((FloatTensor)outputs["start_logits"]).Data, ((FloatTensor)outputs["end_logits"]).Data));
         }
 
-        return SpanDecoder.Decode(scored, options.MaxAnswerLength, options.TopK);
+        return SpanDecoder.Decode(passage, scored, options.MaxAnswerLength, options.TopK);
     }
 
     /// <summary>Reads one passage with a whole exported QA model instead of backbone + head.</summary>
@@ -42,6 +42,6 @@ internal static class SpanReader
             scored.Add((window, start, end));
         }
 
-        return SpanDecoder.Decode(scored, options.MaxAnswerLength, options.TopK);
+        return SpanDecoder.Decode(passage, scored, options.MaxAnswerLength, options.TopK);
     }
 }

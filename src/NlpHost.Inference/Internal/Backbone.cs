@@ -5,8 +5,12 @@ using NlpHost.Inference.Tokenization;
 
 namespace NlpHost.Inference.Internal;
 
-/// <summary>The loaded encoder: tokenizer, one batched inference session and the cache of heads opened beside it.</summary>
-internal sealed class Backbone : IBackbone, ITokenizerFactory, IAsyncDisposable
+/// <summary>
+/// The loaded encoder: tokenizer, one batched inference session and the cache of heads opened beside it. The session
+/// runs the graph derived by <see cref="LayerOutputs"/>, so a branch head's intermediate layer comes from the same
+/// batched run as everyone's last layer.
+/// </summary>
+internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone, IAsyncDisposable
 {
     private readonly BackboneOptions _options;
     private readonly BackboneTokenizer _tokenizer;
@@ -29,6 +33,8 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, IAsyncDisposable
 
     public BackboneInfo Info { get; }
 
+    public int LayerCount => _session.LayerCount;
+
     /// <summary>Loads tokenizer and model; throws with the offending key when either cannot be used.</summary>
     public static Backbone Create(BackboneOptions options, ILoggerFactory loggers)
     {
@@ -40,7 +46,7 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, IAsyncDisposable
 
         var providers = ExecutionProviders.Resolve(options, loggers.CreateLogger<Backbone>());
         using var sessionOptions = providers.CreateSessionOptions();
-        return new Backbone(options, tokenizer, new EncoderSession(options.ResolvedModelPath, sessionOptions), providers, loggers);
+        return new Backbone(options, tokenizer, new EncoderSession(options.ResolvedModelPath, sessionOptions, exposeLayers: true), providers, loggers);
     }
 
     public TokenizedText Tokenize(string text) => _tokenizer.Tokenize(text);
@@ -67,18 +73,43 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, IAsyncDisposable
         var pending = new Task<HiddenStates>[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
-            var input = inputs[i];
-            if (input.Ids.Length is 0 || input.Ids.Length > Info.MaxSequenceLength || (input.TypeIds is { } t && t.Length != input.Ids.Length))
-            {
-                throw new ArgumentException(
-                    $"input {i} has {input.Ids.Length} ids (and {input.TypeIds?.Length.ToString() ?? "no"} type ids); each needs 1 to {Info.MaxSequenceLength} ids (Backbone:MaxSequenceLength) and as many type ids",
-                    nameof(inputs));
-            }
-
-            pending[i] = _scheduler.Enqueue(input, cancellationToken);
+            pending[i] = _scheduler.Enqueue(Checked(inputs, i), cancellationToken);
         }
 
         return await Task.WhenAll(pending).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<LayeredHiddenStates>> EncodeLayerAsync(IReadOnlyList<EncoderInput> inputs, int layer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (layer < 1 || layer > LayerCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(layer), layer, LayerCount == 0
+                ? $"the backbone '{Info.ModelPath}' exposes no intermediate layers (not a Hugging Face BERT export)"
+                : $"layer must be 1 to {LayerCount}");
+        }
+
+        var pending = new Task<EncodedSequence>[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            pending[i] = _scheduler.Enqueue(Checked(inputs, i), layer, cancellationToken);
+        }
+
+        var states = await Task.WhenAll(pending).ConfigureAwait(false);
+        return Array.ConvertAll(states, s => new LayeredHiddenStates(s.Layer!, s.Last));
+    }
+
+    private EncoderInput Checked(IReadOnlyList<EncoderInput> inputs, int i)
+    {
+        var input = inputs[i];
+        if (input.Ids.Length is 0 || input.Ids.Length > Info.MaxSequenceLength || (input.TypeIds is { } t && t.Length != input.Ids.Length))
+        {
+            throw new ArgumentException(
+                $"input {i} has {input.Ids.Length} ids (and {input.TypeIds?.Length.ToString() ?? "no"} type ids); each needs 1 to {Info.MaxSequenceLength} ids (Backbone:MaxSequenceLength) and as many type ids",
+                nameof(inputs));
+        }
+
+        return input;
     }
 
     public IOnnxModel OpenModel(string path) => _models.Open(_options.Resolve(path));

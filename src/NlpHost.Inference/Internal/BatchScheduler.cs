@@ -14,14 +14,14 @@ namespace NlpHost.Inference.Internal;
 internal sealed class BatchScheduler : IAsyncDisposable
 {
     private readonly Channel<PendingSequence> _queue = Channel.CreateUnbounded<PendingSequence>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Func<IReadOnlyList<EncoderInput>, HiddenStates[]> _run;
+    private readonly Func<IReadOnlyList<PendingSequence>, EncodedSequence[]> _run;
     private readonly ILogger _logger;
     private readonly int _maxBatch;
     private readonly long _waitTicks;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _worker;
 
-    public BatchScheduler(Func<IReadOnlyList<EncoderInput>, HiddenStates[]> run, int maxBatch, int maxWaitMilliseconds, ILogger logger)
+    public BatchScheduler(Func<IReadOnlyList<PendingSequence>, EncodedSequence[]> run, int maxBatch, int maxWaitMilliseconds, ILogger logger)
     {
         _run = run;
         _maxBatch = maxBatch;
@@ -31,9 +31,12 @@ internal sealed class BatchScheduler : IAsyncDisposable
     }
 
     /// <summary>Queues one sequence; completes with its hidden states, or cancelled when the token fires first.</summary>
-    public Task<HiddenStates> Enqueue(EncoderInput input, CancellationToken cancellationToken)
+    public Task<HiddenStates> Enqueue(EncoderInput input, CancellationToken cancellationToken) => LastOf(Enqueue(input, 0, cancellationToken));
+
+    /// <summary>Queues one sequence whose states after <paramref name="layer"/> (1-based; 0 = none) are wanted too.</summary>
+    public Task<EncodedSequence> Enqueue(EncoderInput input, int layer, CancellationToken cancellationToken)
     {
-        var pending = new PendingSequence(input, cancellationToken);
+        var pending = new PendingSequence(input, layer, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(BatchScheduler), "the backbone has been disposed");
@@ -41,6 +44,8 @@ internal sealed class BatchScheduler : IAsyncDisposable
 
         return pending.Task;
     }
+
+    private static async Task<HiddenStates> LastOf(Task<EncodedSequence> pending) => (await pending.ConfigureAwait(false)).Last;
 
     public async ValueTask DisposeAsync()
     {
@@ -128,7 +133,7 @@ internal sealed class BatchScheduler : IAsyncDisposable
         {
             BackboneMetrics.BatchSize.Record(chunk.Count);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var states = _run(chunk.ConvertAll(p => p.Input));
+            var states = _run(chunk);
             BackboneMetrics.RunDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             for (var i = 0; i < chunk.Count; i++)
             {

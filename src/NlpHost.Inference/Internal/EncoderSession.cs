@@ -13,10 +13,16 @@ internal sealed class EncoderSession : IDisposable
     private readonly string? _typeName;
     private readonly string[] _outputNames;
     private readonly bool _int32Inputs;
+    private readonly IReadOnlyList<string> _layerNames;
 
-    public EncoderSession(string modelPath, SessionOptions options)
+    /// <summary>Loads the model; with <paramref name="exposeLayers"/>, from the graph derived by <see cref="LayerOutputs"/> so
+    /// runs can return intermediate layers too (the last layer is computed by the same nodes either way).</summary>
+    public EncoderSession(string modelPath, SessionOptions options, bool exposeLayers = false)
     {
-        _session = new InferenceSession(modelPath, options);
+        var layers = exposeLayers ? LayerOutputs.Derive(File.ReadAllBytes(modelPath)) : null;
+        _layerNames = layers?.Names ?? [];
+        _session = layers is { LayerCount: > 0 } ? new InferenceSession(layers.Model, options) : new InferenceSession(modelPath, options);
+        LayerCount = layers?.LayerCount ?? 0;
         try
         {
             (_idsName, _maskName, _typeName, _int32Inputs, _outputNames, HiddenSize) = Describe(_session, modelPath);
@@ -46,8 +52,18 @@ internal sealed class EncoderSession : IDisposable
 
     public int HiddenSize { get; }
 
+    /// <summary>Encoder layers whose outputs <see cref="Run(IReadOnlyList{PendingSequence}, int)"/> can return; 0 when only the last.</summary>
+    public int LayerCount { get; }
+
     /// <summary>Runs sequences padded to the longest one; padding never reaches the returned states.</summary>
-    public HiddenStates[] Run(IReadOnlyList<EncoderInput> batch, int padId)
+    public HiddenStates[] Run(IReadOnlyList<EncoderInput> batch, int padId) =>
+        Array.ConvertAll(Run(batch, new int[batch.Count], padId), s => s.Last);
+
+    /// <summary>One run for queued sequences, each also getting the intermediate layer it asked for.</summary>
+    public EncodedSequence[] Run(IReadOnlyList<PendingSequence> batch, int padId) =>
+        Run([.. batch.Select(p => p.Input)], [.. batch.Select(p => p.Layer)], padId);
+
+    private EncodedSequence[] Run(IReadOnlyList<EncoderInput> batch, int[] layers, int padId)
     {
         var rows = batch.Count;
         var length = batch.Max(s => s.Ids.Length);
@@ -79,17 +95,21 @@ internal sealed class EncoderSession : IDisposable
             values.Add(CreateInput(types, shape));
         }
 
+        // Only the layers someone asked for are fetched (the last layer always); intermediate outputs exist in the
+        // derived graph only, and a layer past it is refused by the backbone before it gets here.
+        var wanted = layers.Where(l => l > 0 && l < LayerCount).Distinct().Order().ToList();
+        var outputNames = _outputNames.Concat(wanted.Select(l => _layerNames[l - 1])).ToList();
         try
         {
             using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, names, values, _outputNames);
-            var hidden = outputs[0].GetTensorDataAsSpan<float>();
-            var result = new HiddenStates[rows];
+            using var outputs = _session.Run(runOptions, names, values, outputNames);
+            var result = new EncodedSequence[rows];
             for (var r = 0; r < rows; r++)
             {
                 var count = batch[r].Ids.Length;
-                var data = hidden.Slice(r * length * HiddenSize, count * HiddenSize).ToArray();
-                result[r] = new HiddenStates(data, count, HiddenSize);
+                var last = Slice(outputs[0], r, length, count);
+                var layer = layers[r] <= 0 ? null : layers[r] >= LayerCount ? last : Slice(outputs[1 + wanted.IndexOf(layers[r])], r, length, count);
+                result[r] = new EncodedSequence(last, layer);
             }
 
             return result;
@@ -98,6 +118,12 @@ internal sealed class EncoderSession : IDisposable
         {
             values.ForEach(v => v.Dispose());
         }
+    }
+
+    private HiddenStates Slice(OrtValue output, int row, int length, int count)
+    {
+        var data = output.GetTensorDataAsSpan<float>().Slice(row * length * HiddenSize, count * HiddenSize).ToArray();
+        return new HiddenStates(data, count, HiddenSize);
     }
 
     public void Dispose() => _session.Dispose();

@@ -3,7 +3,7 @@ using NlpHost.Abstractions.Backbone;
 namespace NlpHost.Inference.Internal;
 
 /// <summary>Defers loading the model until a member is first used, so commands that never encode pay nothing.</summary>
-internal sealed class LazyBackbone(Func<Backbone> create) : IBackbone, ITokenizerFactory, IAsyncDisposable
+internal sealed class LazyBackbone(Func<Backbone> create) : IBackbone, ITokenizerFactory, ILayeredBackbone, IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private Backbone? _created;
@@ -37,6 +37,11 @@ internal sealed class LazyBackbone(Func<Backbone> create) : IBackbone, ITokenize
         Value.EncodeAsync(inputs, cancellationToken);
 
     public IOnnxModel OpenModel(string path) => Value.OpenModel(path);
+
+    public int LayerCount => Value.LayerCount;
+
+    public Task<IReadOnlyList<LayeredHiddenStates>> EncodeLayerAsync(IReadOnlyList<EncoderInput> inputs, int layer, CancellationToken cancellationToken) =>
+        Value.EncodeLayerAsync(inputs, layer, cancellationToken);
 
     public ITextTokenizer CreateTokenizer(string vocabPath, bool lowerCase) => Value.CreateTokenizer(vocabPath, lowerCase);
 

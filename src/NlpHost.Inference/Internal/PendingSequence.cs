@@ -5,13 +5,14 @@ namespace NlpHost.Inference.Internal;
 /// <summary>One queued sequence and the caller waiting for it.</summary>
 internal sealed class PendingSequence
 {
-    private readonly TaskCompletionSource<HiddenStates> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<EncodedSequence> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationToken _cancellationToken;
     private readonly CancellationTokenRegistration _registration;
 
-    public PendingSequence(EncoderInput input, CancellationToken cancellationToken)
+    public PendingSequence(EncoderInput input, int layer, CancellationToken cancellationToken)
     {
         Input = input;
+        Layer = layer;
         _cancellationToken = cancellationToken;
         if (cancellationToken.CanBeCanceled)
         {
@@ -22,7 +23,10 @@ internal sealed class PendingSequence
 
     public EncoderInput Input { get; }
 
-    public Task<HiddenStates> Task => _completion.Task;
+    /// <summary>The intermediate layer (1-based) whose states the caller also wants; 0 for the last layer only.</summary>
+    public int Layer { get; }
+
+    public Task<EncodedSequence> Task => _completion.Task;
 
     /// <summary>True when the caller gave up: the sequence is (now) cancelled and must not run.</summary>
     public bool TryDropIfCancelled()
@@ -36,7 +40,7 @@ internal sealed class PendingSequence
         return true;
     }
 
-    public void Complete(HiddenStates states)
+    public void Complete(EncodedSequence states)
     {
         _completion.TrySetResult(states);
         _registration.Dispose();
@@ -48,3 +52,6 @@ internal sealed class PendingSequence
         _registration.Dispose();
     }
 }
+
+/// <summary>What one run returned for a sequence: the last layer, and the requested intermediate layer if any.</summary>
+internal sealed record EncodedSequence(HiddenStates Last, HiddenStates? Layer = null);

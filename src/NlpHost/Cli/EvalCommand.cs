@@ -13,17 +13,19 @@ internal static class EvalCommand
     public static Command Create(string[] overrides)
     {
         var task = new Argument<string>("task") { Description = "Task to evaluate." };
-        var data = new Option<string>("--data") { Description = "Data set in its own format (see the task's README).", Required = true };
+        var data = new Option<string>("--data") { Description = "Data set in its own format (see the task's README); several, comma-separated, where the task reports per file.", Required = true };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N items." };
         var output = new Option<string?>("--out") { Description = "Write {task,data,metrics,predictions} JSON here." };
         var options = new Option<string?>("--options") { Description = "Task options as inline JSON, or @file." };
         var command = new Command("eval", "Evaluate a task on a labelled data set and print its metrics.") { task, data, limit, output, options };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
+            // Several files may be given, comma-separated, for tasks that report per file (qa).
             var dataPath = parse.GetValue(data)!;
-            if (!File.Exists(dataPath))
+            var dataFiles = dataPath.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (dataFiles.FirstOrDefault(f => !File.Exists(f)) is { } missing)
             {
-                throw new UsageException($"data file '{dataPath}' not found");
+                throw new UsageException($"data file '{missing}' not found");
             }
 
             var optionsJson = await RunCommand.ReadOptionsAsync(parse.GetValue(options), token).ConfigureAwait(false);
@@ -31,7 +33,7 @@ internal static class EvalCommand
             host.ValidateOptions();
             var name = parse.GetValue(task)!;
             var report = await host.Services.GetRequiredService<TaskRunner>()
-                .EvaluateAsync(name, new EvaluationRequest(Path.GetFullPath(dataPath), parse.GetValue(limit), optionsJson), null, token)
+                .EvaluateAsync(name, new EvaluationRequest(string.Join(',', dataFiles.Select(Path.GetFullPath)), parse.GetValue(limit), optionsJson), null, token)
                 .ConfigureAwait(false);
             PrintTable(report);
             if (parse.GetValue(output) is { } outPath)
