@@ -15,6 +15,34 @@ internal static class InputLimitChecker
         if (request.Options is { } options)
         {
             Walk(options, "options", 1, limits, keyOf, ref total);
+            RefuseNonFinite(options, "options");
+        }
+    }
+
+    // Options are numbers and names; "NaN" read as a number compares false with every bound and slips through range
+    // checks (a NaN distanceThreshold gave one cluster, a NaN noAnswerThreshold always "no answer").
+    private static void RefuseNonFinite(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    RefuseNonFinite(property.Value, $"{path}.{property.Name}");
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    RefuseNonFinite(item, $"{path}[{i++}]");
+                }
+
+                break;
+            case JsonValueKind.String when element.GetString()!.Trim().TrimStart('+', '-') is var t
+                && (t.Equals("NaN", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Inf", StringComparison.OrdinalIgnoreCase) || t == "∞"):
+                throw new TaskInputException(path, $"must be a finite number, got \"{element.GetString()}\"");
         }
     }
 

@@ -14,6 +14,16 @@ internal sealed class TaskSettingsValidator(IConfiguration configuration) : IVal
     public ValidateOptionsResult Validate(string? name, PluginOptions options)
     {
         var errors = new List<string>();
+        // Every number the host or a plugin reads: NaN compares false with every bound, so range checks let it through
+        // (a NaN threshold silently gave one cluster).
+        foreach (var (key, value) in configuration.AsEnumerable())
+        {
+            if (value is not null && IsNonFinite(value))
+            {
+                errors.Add($"{key} must be a finite number, got '{value}'");
+            }
+        }
+
         foreach (var task in configuration.GetSection(PluginOptions.SectionName).GetChildren())
         {
             if (task["TimeoutSeconds"] is { } text && !TryReadSeconds(text, out _))
@@ -36,6 +46,11 @@ internal sealed class TaskSettingsValidator(IConfiguration configuration) : IVal
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    /// <summary>Whether a setting or option spells a non-finite number (<c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>, <c>∞</c>).</summary>
+    public static bool IsNonFinite(string text) =>
+        text.Trim().TrimStart('+', '-') is var t && (t.Equals("NaN", StringComparison.OrdinalIgnoreCase)
+            || t.Equals("Infinity", StringComparison.OrdinalIgnoreCase) || t.Equals("Inf", StringComparison.OrdinalIgnoreCase) || t == "∞");
 
     /// <summary>A finite number of seconds in 0.01..86400 (NaN and infinities refused).</summary>
     public static bool TryReadSeconds(string text, out double seconds) =>
