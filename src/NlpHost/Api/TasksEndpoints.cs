@@ -63,5 +63,9 @@ internal static class TasksEndpoints
         {
             return Problems.From(new ApiProblem(503, "task", e.Message));
         }
+        catch (TransientTaskException e)
+        {
+            return Problems.From(new ApiProblem(503, "task", $"{e.Message}; a passing fault: retry later, or submit a job (retried automatically)"));
+        }
     }
 }

@@ -53,7 +53,7 @@ public sealed class JobTimeoutTests
     {
         await using var db = await TestBackend.CreateAsync(backend);
         var ids = (await db.Store.EnqueueBatchAsync([Request(), Request(), Request()])).Select(r => r.Job.Id).ToList();
-        Assert.NotNull(await db.Store.CancelAsync(ids[0]));
+        Assert.Equal(CancelOutcome.Cancelled, await db.Store.CancelAsync(ids[0]));
         await db.Store.ReportWorkerAsync("w1", ["echo", "cluster"]);
         await db.Store.ReportWorkerAsync("w2", null);
 
