@@ -34,7 +34,7 @@ internal static class ApiServiceCollectionExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(TaskJson.Options.PropertyNamingPolicy));
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = RoutingProblems.Customize);
         services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>());
         services.AddHealthChecks()
             .AddCheck<BackboneHealthCheck>("backbone", tags: ["ready"])

@@ -24,6 +24,7 @@ internal static class NlpHostServiceCollectionExtensions
         services.AddPlugins(configuration);
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PluginOptions>, TaskSettingsValidator>();
         services.AddBackbone(configuration);
+        services.AddHomeResolution();
         services.AddSingleton<PluginLoading.Integrity.IModelPrecondition, BackbonePrecondition>();
         return services;
     }

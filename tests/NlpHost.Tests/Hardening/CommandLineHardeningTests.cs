@@ -72,4 +72,22 @@ public sealed class CommandLineHardeningTests(FixturePlugins fixtures) : IClassF
         Assert.DoesNotContain("System.", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Shipped_models_are_found_when_running_outside_the_repository_root()
+    {
+        var elsewhere = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "nlphost-elsewhere-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            var result = await NlpHostProcess.RunAsync(
+                ["run", "spellcheck", "--input", Path.Combine(BuildLayout.RepoRoot, "samples", "spellcheck.json"), "--Backbone:ExecutionProvider", "cpu"],
+                workingDirectory: elsewhere);
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
 }
