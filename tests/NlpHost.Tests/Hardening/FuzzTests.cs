@@ -124,7 +124,7 @@ public sealed class FuzzTests(FixturePlugins fixtures)
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    private static void InstallShippedPlugins(string folder)
+    internal static void InstallShippedPlugins(string folder)
     {
         var shipped = Path.Combine(BuildLayout.HostDirectory, "plugins");
         foreach (var file in Directory.EnumerateFiles(shipped, "*", SearchOption.AllDirectories))
