@@ -22,14 +22,15 @@ internal static class NlpHostHome
 
         services.PostConfigure<BackboneOptions>(o =>
         {
-            if (o.BaseDirectory is null && !File.Exists(Path.GetFullPath(o.ModelPath)))
+            // Empty or invalid paths are left for the options validators, which name the key.
+            if (o.BaseDirectory is null && !string.IsNullOrWhiteSpace(o.ModelPath) && !File.Exists(Path.GetFullPath(o.ModelPath)))
             {
                 o.BaseDirectory = home;
             }
         });
         services.PostConfigure<PluginOptions>(o =>
         {
-            if (!Directory.Exists(Path.GetFullPath(o.ModelsPath)))
+            if (!string.IsNullOrWhiteSpace(o.ModelsPath) && !Directory.Exists(Path.GetFullPath(o.ModelsPath)))
             {
                 o.ModelsPath = Path.GetFullPath(o.ModelsPath, home);
             }
