@@ -31,12 +31,12 @@ public sealed partial class PluginCatalog : IAsyncDisposable
     /// <summary>Every plugin folder and what became of it.</summary>
     public IReadOnlyList<PluginRecord> Plugins => _loaded.Value.Records;
 
-    /// <summary>The tasks served, by name.</summary>
+    /// <summary>The tasks served, by canonical name (<see cref="TaskNames.Canonical"/>); lookups ignore case.</summary>
     public IReadOnlyDictionary<string, ITaskPlugin> Tasks => _loaded.Value.Tasks;
 
     /// <summary>Finds a task's evaluator, if its plugin has one.</summary>
     public ITaskEvaluator? FindEvaluator(string task) =>
-        _loaded.Value.Evaluators.TryGetValue(task, out var evaluator) ? evaluator : null;
+        _loaded.Value.Evaluators.TryGetValue(TaskNames.Canonical(task), out var evaluator) ? evaluator : null;
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -60,27 +60,39 @@ public sealed partial class PluginCatalog : IAsyncDisposable
             return loaded;
         }
 
+        var candidates = new List<Candidate>();
         foreach (var folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
             var assemblyPath = Path.Combine(folder, name + ".dll");
-            loaded.Records.Add(LoadOne(name, assemblyPath, loaded));
+            candidates.Add(LoadOne(name, assemblyPath, loaded));
+        }
+
+        // A copy of a plugin under another folder name must not silently take over a task: both claimants are refused
+        // (folder order is no way to choose), until configuration disables one of them.
+        var claims = candidates.SelectMany(c => c.Tasks.Select(t => (Task: TaskNames.Canonical(t.Descriptor.Name), c.Name)))
+            .GroupBy(c => c.Task, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g => g.Select(c => c.Name).ToList(), StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            loaded.Records.Add(candidate.Record ?? Accept(candidate, claims, loaded));
         }
 
         return loaded;
     }
 
-    private PluginRecord LoadOne(string name, string assemblyPath, Loaded loaded)
+    private Candidate LoadOne(string name, string assemblyPath, Loaded loaded)
     {
         if (IsListed(_options.Disabled, name))
         {
             LogPluginDisabled(name);
-            return new PluginRecord(name, assemblyPath, PluginState.Disabled, null, []);
+            return new Candidate(name, assemblyPath, null, [], new PluginRecord(name, assemblyPath, PluginState.Disabled, null, []));
         }
 
         if (!File.Exists(assemblyPath))
         {
-            return Fail(name, assemblyPath, $"no '{name}.dll' in folder '{Path.GetDirectoryName(assemblyPath)}' (a plugin folder must hold an assembly of its own name)");
+            return new Candidate(name, assemblyPath, null, [], Fail(name, assemblyPath, $"no '{name}.dll' in folder '{Path.GetDirectoryName(assemblyPath)}' (a plugin folder must hold an assembly of its own name)"));
         }
 
         LoadedPlugin plugin;
@@ -90,43 +102,53 @@ public sealed partial class PluginCatalog : IAsyncDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return Fail(name, assemblyPath, e is PluginLoadException ? e.Message : $"'{name}': {PluginFolderLoader.Describe(e)}");
+            return new Candidate(name, assemblyPath, null, [], Fail(name, assemblyPath, e is PluginLoadException ? e.Message : $"'{name}': {PluginFolderLoader.Describe(e)}"));
+        }
+
+        // Kept to be disposed with the others at shutdown, whatever becomes of its tasks: disposal is asynchronous.
+        loaded.Plugins.Add(plugin);
+        var enabled = new List<ITaskPlugin>();
+        foreach (var task in plugin.Tasks)
+        {
+            if (IsEnabled(name, task.Descriptor.Name))
+            {
+                enabled.Add(task);
+            }
+            else
+            {
+                LogTaskDisabled(task.Descriptor.Name, name);
+            }
+        }
+
+        return new Candidate(name, assemblyPath, plugin, enabled, null);
+    }
+
+    private PluginRecord Accept(Candidate candidate, Dictionary<string, List<string>> claims, Loaded loaded)
+    {
+        var clashes = candidate.Tasks.Select(t => TaskNames.Canonical(t.Descriptor.Name)).Where(claims.ContainsKey).ToList();
+        if (clashes.Count > 0)
+        {
+            var detail = string.Join("; ", clashes.Select(t => $"task '{t}' is also claimed by plugin " +
+                string.Join(", ", claims[t].Where(n => n != candidate.Name).Select(n => $"'{n}'"))));
+            return Fail(candidate.Name, candidate.AssemblyPath, $"{detail}: two plugins cannot serve one task; disable one with {PluginOptions.SectionName}:Disabled");
         }
 
         var served = new List<TaskDescriptor>();
-        foreach (var task in plugin.Tasks)
+        foreach (var task in candidate.Tasks)
         {
-            var descriptor = task.Descriptor;
-            if (!IsEnabled(name, descriptor.Name))
-            {
-                LogTaskDisabled(descriptor.Name, name);
-                continue;
-            }
-
-            if (!loaded.Tasks.TryAdd(descriptor.Name, task))
-            {
-                LogDuplicateTask(descriptor.Name, name);
-                continue;
-            }
-
-            served.Add(descriptor);
-            LogTaskLoaded(descriptor.Name, descriptor.Version, name);
+            loaded.Tasks[TaskNames.Canonical(task.Descriptor.Name)] = task;
+            served.Add(task.Descriptor);
+            LogTaskLoaded(task.Descriptor.Name, task.Descriptor.Version, candidate.Name);
         }
 
-        foreach (var evaluator in plugin.Evaluators.Where(e => served.Any(t => t.Name == e.TaskName)))
+        foreach (var evaluator in candidate.Plugin!.Evaluators.Where(e => served.Any(t => TaskNames.Same(t.Name, e.TaskName))))
         {
-            loaded.Evaluators.TryAdd(evaluator.TaskName, evaluator);
+            loaded.Evaluators.TryAdd(TaskNames.Canonical(evaluator.TaskName), evaluator);
         }
 
-        if (served.Count == 0)
-        {
-            // Kept only to be disposed with the others at shutdown: disposal is asynchronous and this path is not.
-            loaded.Plugins.Add(plugin);
-            return new PluginRecord(name, assemblyPath, PluginState.Disabled, "all its tasks are disabled or served by another plugin", []);
-        }
-
-        loaded.Plugins.Add(plugin);
-        return new PluginRecord(name, assemblyPath, PluginState.Loaded, null, served);
+        return served.Count == 0
+            ? new PluginRecord(candidate.Name, candidate.AssemblyPath, PluginState.Disabled, "all its tasks are disabled", [])
+            : new PluginRecord(candidate.Name, candidate.AssemblyPath, PluginState.Loaded, null, served);
     }
 
     // Enabled and Disabled name plugin folders or tasks; task names are known only once a plugin is loaded.
@@ -141,6 +163,8 @@ public sealed partial class PluginCatalog : IAsyncDisposable
     }
 
     private static bool IsListed(IList<string> list, string name) => list.Any(x => string.Equals(x, name, StringComparison.OrdinalIgnoreCase));
+
+    private sealed record Candidate(string Name, string AssemblyPath, LoadedPlugin? Plugin, IReadOnlyList<ITaskPlugin> Tasks, PluginRecord? Record);
 
     private sealed class Loaded
     {
@@ -161,9 +185,6 @@ public sealed partial class PluginCatalog : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Plugin '{Name}' skipped: {Reason}")]
     private partial void LogPluginFailed(string name, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Task '{Task}' of plugin '{Name}' skipped: another plugin already serves it")]
-    private partial void LogDuplicateTask(string task, string name);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Task '{Task}' {Version} loaded from plugin '{Name}'")]
     private partial void LogTaskLoaded(string task, string version, string name);

@@ -19,6 +19,7 @@ public static class PluginLoadingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<PluginCatalog>();
         services.AddSingleton<TaskRunner>();
+        services.AddSingleton<Integrity.ModelIntegrity>();
         return services;
     }
 }

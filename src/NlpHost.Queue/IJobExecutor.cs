@@ -24,4 +24,10 @@ public interface IJobExecutor
 
     /// <summary>The tasks this host can run; the worker leases only those. <see langword="null"/> means any.</summary>
     IReadOnlyCollection<string>? ServedTasks => null;
+
+    /// <summary>
+    /// The longest one attempt of a job of <paramref name="task"/> may run, and the setting that says so;
+    /// <see langword="null"/> uses <c>Worker:JobTimeoutSeconds</c>. A job that runs past it fails for good.
+    /// </summary>
+    JobTimeout? TimeoutFor(string task) => null;
 }

@@ -30,6 +30,21 @@ public interface IJobStore
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<IReadOnlyList<Job>> ListAsync(JobState state, int offset, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists jobs in every state, newest first.</summary>
+    /// <param name="offset">Jobs to skip.</param>
+    /// <param name="limit">Page size, 1 to 1000.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<Job>> ListAllAsync(int offset, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts queued jobs per task (canonical lower-case names).</summary>
+    Task<IReadOnlyDictionary<string, long>> CountQueuedByTaskAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records that a worker is alive and which tasks it serves (<see langword="null"/>: any).</summary>
+    Task ReportWorkerAsync(string workerId, IReadOnlyCollection<string>? tasks, CancellationToken cancellationToken = default);
+
+    /// <summary>The workers that reported within <paramref name="seenWithin"/>, with the tasks they serve.</summary>
+    Task<IReadOnlyList<LiveWorker>> ListLiveWorkersAsync(TimeSpan seenWithin, CancellationToken cancellationToken = default);
+
     /// <summary>Counts jobs per state; states without jobs count 0.</summary>
     Task<IReadOnlyDictionary<JobState, long>> CountByStateAsync(CancellationToken cancellationToken = default);
 

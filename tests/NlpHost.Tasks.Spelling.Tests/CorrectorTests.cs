@@ -17,6 +17,19 @@ public sealed class CorrectorTests(SpellingModelFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void A_huge_word_is_left_alone_in_bounded_time()
+    {
+        var text = "teh " + new string('q', 300_000) + " fox";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var output = fixture.Corrector.Correct(text, Defaults);
+
+        // Generous for a loaded 2-core machine: the search over a word's splits took minutes at this size.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Equal("the " + new string('q', 300_000) + " fox", output.Text);
+    }
+
+    [Fact]
     public void Punctuation_spacing_and_line_breaks_are_kept_exactly()
     {
         const string text = "  Hello,   wrold!\r\n\n(speling) \"mistaek\"…\t";

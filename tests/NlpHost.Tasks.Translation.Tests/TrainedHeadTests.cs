@@ -68,6 +68,22 @@ public sealed class TrainedHeadTests(RealBackbone backbone) : IClassFixture<Real
         Assert.Contains("\n\n", translation, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_translation_cut_by_max_length_is_flagged_and_a_complete_one_is_not()
+    {
+        async Task<JsonElement> Translate(object options) => (await _task.ExecuteAsync(
+            new TaskRequest(JsonSerializer.SerializeToElement(new { text = "The train leaves at nine." }), JsonSerializer.SerializeToElement(options)),
+            backbone.Context(heads: new Dictionary<string, string> { ["decoder"] = Path.Combine(Folder, "decoder_model_merged.onnx") }),
+            CancellationToken.None)).GetProperty("sentences")[0];
+
+        var cut = await Translate(new { maxLength = 1, beamSize = 1 });
+        var whole = await Translate(new { beamSize = 1 });
+
+        Assert.True(cut.GetProperty("truncated").GetBoolean(), cut.ToString());
+        Assert.Contains("maxLength", cut.GetProperty("warning").GetString(), StringComparison.Ordinal);
+        Assert.False(whole.GetProperty("truncated").GetBoolean(), whole.ToString());
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _task.DisposeAsync();

@@ -62,7 +62,10 @@ public sealed class TranslationTaskTests(RealBackbone backbone) : IClassFixture<
         var output = await RunAsync(new { text = "駅は公園の北にあります。Der Zug kommt alle zehn Minuten." }, new { beamSize = 1 });
 
         Assert.Equal(2, output.GetProperty("sentences").GetArrayLength());
-        Assert.False(output.GetProperty("sentences")[0].GetProperty("truncated").GetBoolean());
+        // The tiny random head never ends a sentence, so its output is cut (and flagged) at the length budget; what
+        // matters here is that the source itself was taken whole.
+        var warning = output.GetProperty("sentences")[0].TryGetProperty("warning", out var w) ? w.GetString() : null;
+        Assert.DoesNotContain("sentence too long", warning ?? "", StringComparison.Ordinal);
     }
 
     [Fact]

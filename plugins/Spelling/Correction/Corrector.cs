@@ -38,6 +38,9 @@ internal sealed class Corrector(SpellingModel model, RankingWeights weights, Con
         return Apply(plan, choices, options);
     }
 
+    /// <summary>Longest word questioned: well above two of the longest English words together.</summary>
+    internal const int MaxCheckedLength = 64;
+
     /// <summary>Finds the words to question and their candidates; joins are made here, since they need no choice.</summary>
     public CorrectionPlan Plan(string text, SpellcheckOptions options, bool realWords, CancellationToken cancellationToken = default)
     {
@@ -79,7 +82,9 @@ internal sealed class Corrector(SpellingModel model, RankingWeights weights, Con
             cancellationToken.ThrowIfCancellationRequested();
             var original = text.Substring(token.Start, token.Length);
             var lower = Normalize(text, token);
-            if (lower.Length < 2 || IsKnownPossessive(lower) || IsElision(lower) || (CasePatterns.Of(original) == CasePattern.Title && !token.SentenceStart))
+            // A run longer than any word (or pair of words) is a code, hash or URL: no candidate can be near it, and
+            // searching its splits costs time quadratic in its length (a 999,990-character word held a worker 429 s).
+            if (lower.Length < 2 || lower.Length > MaxCheckedLength || IsKnownPossessive(lower) || IsElision(lower) || (CasePatterns.Of(original) == CasePattern.Title && !token.SentenceStart))
             {
                 continue;
             }

@@ -35,9 +35,10 @@ internal sealed class Translator(string pair, ISourceEncoder encoder, ITargetVoc
         var sources = spans.Select(s => encoder.Prepare(text.Substring(s.Start, s.Length))).ToList();
         var states = await encoder.EncodeAsync(sources, cancellationToken).ConfigureAwait(false);
         var done = 0;
+        var budgets = sources.Select(s => Math.Min(request.Budget(s.Kept), maxTargetPositions)).ToList();
         var generated = await Task.WhenAll(sources.Select(async (s, i) =>
         {
-            var ids = await queue.GenerateAsync(states[i], Math.Min(request.Budget(s.Kept), maxTargetPositions), request.Search, cancellationToken).ConfigureAwait(false);
+            var ids = await queue.GenerateAsync(states[i], budgets[i], request.Search, cancellationToken).ConfigureAwait(false);
             progress?.Report(new TaskProgress((double)Interlocked.Increment(ref done) / sources.Count, "sentences translated"));
             return ids;
         })).ConfigureAwait(false);
@@ -51,12 +52,15 @@ internal sealed class Translator(string pair, ISourceEncoder encoder, ITargetVoc
                 Log.Truncated(logger, spans[i].Start, sources[i].Tokens, sources[i].Kept);
             }
 
+            // A hypothesis that used its whole length budget was cut there, not ended by the model (maxLength: 1 gave an
+            // empty translation that claimed to be complete).
+            var cut = generated[i].Length >= budgets[i];
             sentences.Add(new TranslatedSentence(translations[i], spans[i].Start, spans[i].Length)
             {
-                Truncated = truncated,
+                Truncated = truncated || cut,
                 Warning = truncated
                     ? $"sentence too long: only its first {sources[i].Kept} of {sources[i].Tokens} source tokens (the encoder's maximum) were translated"
-                    : null,
+                    : cut ? $"translation cut at its length limit of {budgets[i]} tokens (options.maxLength, Plugins:translate:MaxLength); raise it for a complete sentence" : null,
             });
         }
 

@@ -63,7 +63,7 @@ public abstract class TaskPlugin<TInput, TOptions, TOutput> : ITaskPlugin
         catch (JsonException e)
         {
             var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? root : root + e.Path.TrimStart('$');
-            throw new TaskInputException(path, e.Message.Split(" Path:", 2)[0], e);
+            throw new TaskInputException(path, BindingMessages.Describe(e), e);
         }
     }
 }

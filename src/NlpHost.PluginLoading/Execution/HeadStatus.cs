@@ -6,4 +6,8 @@ namespace NlpHost.PluginLoading.Execution;
 /// <param name="Required">Whether the task refuses to run without it.</param>
 /// <param name="Found">Whether the file exists.</param>
 /// <param name="HowToGet">What to do when it is missing.</param>
-public sealed record HeadStatus(string Name, string Path, bool Required, bool Found, string HowToGet);
+public sealed record HeadStatus(string Name, string Path, bool Required, bool Found, string HowToGet)
+{
+    /// <summary>Why the file (or one recorded beside it) fails its integrity check; <see langword="null"/> when it passes.</summary>
+    public string? Problem { get; init; }
+}

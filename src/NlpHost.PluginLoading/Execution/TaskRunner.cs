@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using NlpHost.Abstractions.Backbone;
 using NlpHost.Abstractions.Evaluation;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.PluginLoading.Integrity;
+using NlpHost.PluginLoading.Limits;
 
 namespace NlpHost.PluginLoading.Execution;
 
@@ -14,6 +16,8 @@ public sealed class TaskRunner(
     IBackbone backbone,
     IConfiguration configuration,
     IOptions<PluginOptions> options,
+    ModelIntegrity integrity,
+    IEnumerable<IModelPrecondition> preconditions,
     ILoggerFactory loggerFactory)
 {
     private static readonly IProgress<TaskProgress> NoProgress = new Progress<TaskProgress>();
@@ -24,7 +28,40 @@ public sealed class TaskRunner(
     public async Task<JsonElement> RunAsync(string task, TaskRequest request, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
     {
         var plugin = Find(task);
+        CheckLimits(plugin.Descriptor, request);
+        CheckModels();
         return await ModelErrorsAsUnavailable(plugin.Descriptor, () => plugin.ExecuteAsync(request, CreateContext(plugin.Descriptor, progress), cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks a request without running it (the task's input limits, then its own validation) and returns the task's
+    /// canonical name, under which the job is stored.
+    /// </summary>
+    /// <exception cref="TaskUnavailableException">No plugin serves the task.</exception>
+    /// <exception cref="TaskInputException">The request is invalid or beyond a limit.</exception>
+    public string Validate(string task, TaskRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var plugin = Find(task);
+        CheckLimits(plugin.Descriptor, request);
+        plugin.Validate(request);
+        return TaskNames.Canonical(plugin.Descriptor.Name);
+    }
+
+    /// <summary>Why the task cannot run here (a model file that fails its check, the backbone), or <see langword="null"/>.</summary>
+    public string? Unavailable(TaskDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        try
+        {
+            CheckModels();
+            _ = CreateContext(descriptor, null);
+            return null;
+        }
+        catch (TaskUnavailableException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>Evaluates a task on a data set with its plugin's evaluator.</summary>
@@ -46,7 +83,8 @@ public sealed class TaskRunner(
             .Select(h =>
             {
                 var path = Path.GetFullPath(settings[h.Name] ?? h.DefaultPath, modelsRoot);
-                return new HeadStatus(h.Name, path, h.Required, File.Exists(path), h.HowToGet);
+                var found = File.Exists(path);
+                return new HeadStatus(h.Name, path, h.Required, found, h.HowToGet) { Problem = found ? integrity.Problem(path) : null };
             })
             .ToList();
     }
@@ -64,8 +102,36 @@ public sealed class TaskRunner(
         }
     }
 
+    private void CheckLimits(TaskDescriptor descriptor, TaskRequest request)
+    {
+        InputLimits limits;
+        Func<string, string> keyOf;
+        try
+        {
+            (limits, keyOf) = InputLimits.For(configuration, TaskNames.Canonical(descriptor.Name));
+        }
+        catch (InvalidLimitException e)
+        {
+            throw new TaskUnavailableException($"task '{descriptor.Name}': {e.Message}");
+        }
+
+        InputLimitChecker.Check(request, limits, keyOf);
+    }
+
+    // Models shared by every task (the backbone): a broken one makes every task unavailable, with the file and reason.
+    private void CheckModels()
+    {
+        foreach (var precondition in preconditions)
+        {
+            if (precondition.Problem() is { } problem)
+            {
+                throw new TaskUnavailableException(problem);
+            }
+        }
+    }
+
     private ITaskPlugin Find(string task) =>
-        catalog.Tasks.TryGetValue(task, out var plugin)
+        catalog.Tasks.TryGetValue(TaskNames.Canonical(task), out var plugin)
             ? plugin
             : throw new TaskUnavailableException(
                 $"unknown task '{task}'; served here: {string.Join(", ", catalog.Tasks.Keys.Order(StringComparer.Ordinal))} (see 'nlphost tasks')");
@@ -75,6 +141,11 @@ public sealed class TaskRunner(
         var heads = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var head in DescribeHeads(descriptor))
         {
+            if (head.Found && head.Problem is { } problem)
+            {
+                throw new TaskUnavailableException($"task '{descriptor.Name}': head '{head.Name}': {problem}");
+            }
+
             if (head.Found)
             {
                 heads[head.Name] = head.Path;

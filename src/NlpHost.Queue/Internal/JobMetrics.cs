@@ -11,6 +11,7 @@ internal sealed class JobMetrics
     private readonly Counter<long> _failed;
     private readonly Histogram<double> _duration;
     private volatile IReadOnlyDictionary<JobState, long> _depth = new Dictionary<JobState, long>();
+    private volatile IReadOnlyDictionary<string, long> _unserved = new Dictionary<string, long>();
 
     public JobMetrics(IMeterFactory meterFactory)
     {
@@ -19,6 +20,8 @@ internal sealed class JobMetrics
         _failed = meter.CreateCounter<long>("nlphost.queue.jobs.failed", "{job}", "Jobs that failed or went dead, by task and state.");
         _duration = meter.CreateHistogram<double>("nlphost.queue.job.duration", "s", "Time from lease to outcome of one delivery, by task and outcome.");
         meter.CreateObservableGauge("nlphost.queue.depth", ObserveDepth, "{job}", "Jobs in the queue by state, sampled by the worker.");
+        meter.CreateObservableGauge("nlphost.queue.unserved", ObserveUnserved, "{job}",
+            "Queued jobs whose task no live worker serves, by task (0 when all are served), sampled by the worker.");
     }
 
     public void Succeeded(string task, TimeSpan elapsed)
@@ -38,6 +41,12 @@ internal sealed class JobMetrics
         _duration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("task", task), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void RecordDepth(IReadOnlyDictionary<JobState, long> counts) => _depth = counts;
+
+    public void RecordUnserved(IReadOnlyDictionary<string, long> byTask) => _unserved = byTask;
+
+    private IEnumerable<Measurement<long>> ObserveUnserved() => _unserved.Count == 0
+        ? [new Measurement<long>(0)]
+        : _unserved.Select(pair => new Measurement<long>(pair.Value, new KeyValuePair<string, object?>("task", pair.Key)));
 
     private IEnumerable<Measurement<long>> ObserveDepth() =>
         _depth.Select(pair => new Measurement<long>(pair.Value, new KeyValuePair<string, object?>("state", Storage.JobRow.StateName(pair.Key))));

@@ -14,7 +14,6 @@ internal sealed class JobWorker(
     IJobStore store, IJobExecutor executor, JobRunner runner, JobPipelines pipelines, JobMetrics metrics,
     IOptions<WorkerOptions> options, TimeProvider time, ILogger<JobWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan DepthSampleInterval = TimeSpan.FromSeconds(10);
     private readonly WorkerOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -85,6 +84,11 @@ internal sealed class JobWorker(
             try
             {
                 metrics.RecordDepth(await store.CountByStateAsync(stoppingToken).ConfigureAwait(false));
+                // The presence report lets the API say when a queued job's task is served by no live host.
+                await store.ReportWorkerAsync(_options.WorkerId, executor.ServedTasks, stoppingToken).ConfigureAwait(false);
+                var workers = await store.ListLiveWorkersAsync(Jobs.LiveWorker.LiveWindow, stoppingToken).ConfigureAwait(false);
+                var queued = await store.CountQueuedByTaskAsync(stoppingToken).ConfigureAwait(false);
+                metrics.RecordUnserved(queued.Where(q => !workers.Any(w => w.Serves(q.Key))).ToDictionary());
             }
             catch (DbException exception)
             {
@@ -95,7 +99,7 @@ internal sealed class JobWorker(
                 return;
             }
 
-            await DelayAsync(DepthSampleInterval, stoppingToken).ConfigureAwait(false);
+            await DelayAsync(Jobs.LiveWorker.ReportInterval, stoppingToken).ConfigureAwait(false);
         }
     }
 

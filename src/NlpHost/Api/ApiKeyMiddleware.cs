@@ -8,18 +8,26 @@ namespace NlpHost.Api;
 internal sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<ApiOptions> options)
 {
     private readonly byte[][] _keys = [.. options.Value.Keys.Where(k => !string.IsNullOrEmpty(k)).Select(Encoding.UTF8.GetBytes)];
+    private readonly ApiOptions _options = options.Value;
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (_keys.Length == 0 || IsAuthorized(context.Request))
+        if (_keys.Length == 0 || IsOpen(context.Request.Path) || IsAuthorized(context.Request))
         {
             return next(context);
         }
 
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
-        return context.Response.WriteAsJsonAsync(new { title = "missing or invalid API key: send it in X-Api-Key or Authorization: Bearer", status = 401 });
+        return context.Response.WriteAsJsonAsync(
+            new { title = "X-Api-Key: missing or invalid API key; send it in X-Api-Key or Authorization: Bearer", status = 401, field = "X-Api-Key" },
+            options: null, contentType: "application/problem+json");
     }
+
+    // Orchestrators probe health without credentials; metrics can be opened for a scraper on a private network.
+    private bool IsOpen(PathString path) =>
+        (!_options.ProtectHealth && path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
+        || (!_options.ProtectMetrics && path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase));
 
     private bool IsAuthorized(HttpRequest request)
     {

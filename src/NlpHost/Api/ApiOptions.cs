@@ -22,6 +22,16 @@ internal sealed class ApiOptions
     [Range(1, 100_000, ErrorMessage = "Api:MaxBatchJobs must be between 1 and 100000")]
     public int MaxBatchJobs { get; set; } = 10_000;
 
+    /// <summary>Longest a synchronous run may take before it is answered with 503 (it should be a job).</summary>
+    [Range(0.1, 3600, ErrorMessage = "Api:RunTimeoutSeconds must be between 0.1 and 3600")]
+    public double RunTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Whether <c>/health/live</c> and <c>/health/ready</c> need an API key too (probes usually carry none).</summary>
+    public bool ProtectHealth { get; set; }
+
+    /// <summary>Whether <c>/metrics</c> needs an API key when keys are set.</summary>
+    public bool ProtectMetrics { get; set; } = true;
+
     /// <summary>Run the background worker inside <c>nlphost serve</c> too (one box); false serves the API only.</summary>
     public bool RunWorker { get; set; } = true;
 }

@@ -1,23 +1,22 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NlpHost.Abstractions.Backbone;
+using NlpHost.PluginLoading.Integrity;
 using NlpHost.Queue;
 
 namespace NlpHost.Api;
 
-/// <summary>Ready when the backbone has loaded (the first check loads it) and says where it runs.</summary>
-internal sealed class BackboneHealthCheck(IBackbone backbone) : IHealthCheck
+/// <summary>Ready when the backbone's files pass their checksums and it has loaded (the first check loads it).</summary>
+internal sealed class BackboneHealthCheck(IBackbone backbone, IEnumerable<IModelPrecondition> preconditions) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
+        if (preconditions.Select(p => p.Problem()).FirstOrDefault(p => p is not null) is { } problem)
         {
-            var info = backbone.Info;
-            return Task.FromResult(HealthCheckResult.Healthy($"{Path.GetFileName(info.ModelPath)} on {info.ExecutionProvider}"));
+            return Task.FromResult(HealthCheckResult.Unhealthy(problem));
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy("backbone failed to load: " + e.Message));
-        }
+
+        var info = backbone.Info;
+        return Task.FromResult(HealthCheckResult.Healthy($"{Path.GetFileName(info.ModelPath)} on {info.ExecutionProvider}"));
     }
 }
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using NlpHost.PluginLoading;
+using NlpHost.PluginLoading.Execution;
 using NlpHost.Queue;
 using NlpHost.Queue.Jobs;
 
@@ -14,18 +14,21 @@ internal static class JobsEndpoints
     public static void MapJobs(this IEndpointRouteBuilder app, ApiOptions options)
     {
         var jobs = app.MapGroup("/v1/jobs").WithTags("jobs");
-        jobs.MapPost("/", SubmitAsync).WithMetadata(new RequestSizeLimitAttribute(options.MaxRequestBytes)).WithName("SubmitJob");
-        jobs.MapPost("/batch", SubmitBatchAsync).WithMetadata(new RequestSizeLimitAttribute(options.MaxRequestBytes)).WithName("SubmitJobs");
-        jobs.MapGet("/", ListAsync).WithName("ListJobs");
-        jobs.MapGet("/{id}", GetAsync).WithName("GetJob");
-        jobs.MapGet("/{id}/result", GetResultAsync).WithName("GetJobResult");
-        jobs.MapPost("/{id}/cancel", CancelAsync).WithName("CancelJob");
-        jobs.MapDelete("/{id}", CancelAsync).WithName("DeleteJob");
+        jobs.MapPost("/", SubmitAsync).WithName("SubmitJob").AcceptsJson<SubmitJob>()
+            .Produces<Submitted>(StatusCodes.Status202Accepted).ProducesRefusals(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
+        jobs.MapPost("/batch", SubmitBatchAsync).WithName("SubmitJobs").AcceptsJson<SubmitJobs>()
+            .Produces<List<Submitted>>(StatusCodes.Status202Accepted).ProducesRefusals(StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge);
+        jobs.MapGet("/", ListAsync).WithName("ListJobs").Produces<List<JobView>>().ProducesRefusals();
+        jobs.MapGet("/{id}", GetAsync).WithName("GetJob").Produces<JobView>().ProducesRefusals(StatusCodes.Status404NotFound);
+        jobs.MapGet("/{id}/result", GetResultAsync).WithName("GetJobResult").Produces<JsonElement>().ProducesRefusals(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        jobs.MapPost("/{id}/cancel", CancelAsync).WithName("CancelJob").Produces<JobView>(StatusCodes.Status202Accepted).ProducesRefusals(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        jobs.MapDelete("/{id}", CancelAsync).WithName("DeleteJob").Produces<JobView>(StatusCodes.Status202Accepted).ProducesRefusals(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> SubmitAsync(SubmitJob? body, PluginCatalog catalog, IJobStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(HttpRequest http, TaskRunner runner, IJobStore store, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
-        var (request, problem) = SubmissionValidator.Validate(body, catalog);
+        var (body, refused) = await RequestBody.ReadAsync(http, options.Value.MaxRequestBytes, "Api:MaxRequestBytes", cancellationToken).ConfigureAwait(false);
+        var (request, problem) = refused is null ? SubmissionValidator.Validate(body, runner) : (null, refused);
         if (problem is not null)
         {
             return Problems.From(problem);
@@ -34,32 +37,41 @@ internal static class JobsEndpoints
         var result = await store.EnqueueAsync(request!, cancellationToken).ConfigureAwait(false);
         if (!result.Created && !IsSameRequest(result.Job, request!))
         {
-            return Problems.From(new SubmissionValidator.Problem(409, "idempotencyKey", $"'{request!.IdempotencyKey}' was already used for a different job ({result.Job.Id})"));
+            return Problems.From(new ApiProblem(409, "idempotencyKey", $"'{request!.IdempotencyKey}' was already used for a different job ({result.Job.Id})"));
         }
 
         var submitted = new Submitted(result.Job.Id, result.Job.State, result.Created);
         return TypedResults.Accepted($"/v1/jobs/{result.Job.Id}", submitted);
     }
 
-    private static async Task<IResult> SubmitBatchAsync(SubmitJobs? body, PluginCatalog catalog, IJobStore store, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitBatchAsync(HttpRequest http, TaskRunner runner, IJobStore store, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
-        if (body?.Jobs is not { Count: > 0 } items)
+        var (body, refused) = await RequestBody.ReadAsync(http, options.Value.MaxRequestBytes, "Api:MaxRequestBytes", cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return Problems.From(new SubmissionValidator.Problem(400, "jobs", "give a non-empty array of jobs"));
+            return Problems.From(refused);
         }
 
-        if (items.Count > options.Value.MaxBatchJobs)
+        var fields = JsonFields.Open(body, "", "{\"jobs\":[...]}", ["jobs"]);
+        var array = fields.Array("jobs");
+        if (fields.Problem is not null || array is not { } items || items.GetArrayLength() == 0)
         {
-            return Problems.From(new SubmissionValidator.Problem(413, "jobs", $"{items.Count} jobs; at most Api:MaxBatchJobs = {options.Value.MaxBatchJobs} per batch"));
+            return Problems.From(fields.Problem ?? ApiProblem.BadRequest("jobs", "give a non-empty array of jobs"));
         }
 
-        var requests = new List<JobRequest>(items.Count);
-        for (var i = 0; i < items.Count; i++)
+        if (items.GetArrayLength() > options.Value.MaxBatchJobs)
         {
-            var (request, problem) = SubmissionValidator.Validate(items[i], catalog, $"jobs[{i}].");
+            return Problems.From(new ApiProblem(413, "Api:MaxBatchJobs", $"{items.GetArrayLength()} jobs; at most {options.Value.MaxBatchJobs} per batch (Api:MaxBatchJobs)"));
+        }
+
+        var requests = new List<JobRequest>(items.GetArrayLength());
+        var i = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            var (request, problem) = SubmissionValidator.Validate(item, runner, $"jobs[{i++}]");
             if (problem is not null)
             {
-                return Problems.From(problem with { Status = 400 });
+                return Problems.From(problem);
             }
 
             requests.Add(request!);
@@ -83,21 +95,73 @@ internal static class JobsEndpoints
             _ => false,
         };
 
-    private static async Task<IResult> ListAsync(IJobStore store, string? state, int? offset, int? limit, CancellationToken cancellationToken)
+    // No state lists every state, newest first: what a person looking at the queue wants to see first.
+    private static async Task<IResult> ListAsync(HttpRequest http, IJobStore store, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<JobState>(state ?? "queued", ignoreCase: true, out var parsed))
+        var state = http.Query["state"].ToString();
+        JobState? parsed = null;
+        if (state.Length > 0)
         {
-            return Problems.From(new SubmissionValidator.Problem(400, "state", $"'{state}' is not one of {string.Join(", ", Enum.GetNames<JobState>().Select(n => n.ToLowerInvariant()))}"));
+            if (!Enum.TryParse<JobState>(state, ignoreCase: true, out var value) || !Enum.IsDefined(value) || int.TryParse(state, out _))
+            {
+                return Problems.From(ApiProblem.BadRequest("state", $"'{state}' is not one of {string.Join(", ", Enum.GetNames<JobState>().Select(n => n.ToLowerInvariant()))}"));
+            }
+
+            parsed = value;
         }
 
-        var jobs = await store.ListAsync(parsed, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 100, 1, 1000), cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(jobs.Select(JobView.From).ToList());
+        var offset = QueryNumber(http, "offset", 0, 0, int.MaxValue, out var problem);
+        var limit = QueryNumber(http, "limit", 100, 1, 1000, out problem, problem);
+        if (problem is not null)
+        {
+            return Problems.From(problem);
+        }
+
+        var jobs = parsed is { } s
+            ? await store.ListAsync(s, offset, limit, cancellationToken).ConfigureAwait(false)
+            : await store.ListAllAsync(offset, limit, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(jobs.Select(j => JobView.From(j)).ToList());
     }
 
-    private static async Task<Results<Ok<JobView>, NotFound<ProblemDetails>>> GetAsync(string id, IJobStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } job
-            ? TypedResults.Ok(JobView.From(job))
-            : Problems.NotFound(id);
+    private static int QueryNumber(HttpRequest http, string name, int fallback, int min, int max, out ApiProblem? problem, ApiProblem? earlier = null)
+    {
+        problem = earlier;
+        var text = http.Query[name].ToString();
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        problem ??= ApiProblem.BadRequest(name, $"must be a whole number from {min} to {max}, got '{(text.Length > 40 ? text[..40] + "…" : text)}'");
+        return fallback;
+    }
+
+    private static async Task<IResult> GetAsync(string id, IJobStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } job)
+        {
+            return Problems.NotFound(id);
+        }
+
+        string? warning = null;
+        if (job.State == JobState.Queued)
+        {
+            var workers = await store.ListLiveWorkersAsync(LiveWorker.LiveWindow, cancellationToken).ConfigureAwait(false);
+            if (!workers.Any(w => w.Serves(job.Task)))
+            {
+                warning = workers.Count == 0
+                    ? $"no live host serves task '{job.Task}': no worker has reported in the last {LiveWorker.LiveWindow.TotalSeconds:0} s; the job waits until one that serves it runs"
+                    : $"no live host serves task '{job.Task}' (the {workers.Count} live worker(s) serve {string.Join(", ", workers.SelectMany(w => w.Tasks ?? []).Distinct().Order(StringComparer.Ordinal))}); the job waits until one that serves it runs";
+            }
+        }
+
+        return TypedResults.Ok(JobView.From(job, warning));
+    }
 
     private static async Task<IResult> GetResultAsync(string id, IJobStore store, CancellationToken cancellationToken)
     {
@@ -106,8 +170,8 @@ internal static class JobsEndpoints
         {
             null => Problems.NotFound(id),
             { State: JobState.Succeeded, Result: { } result } => TypedResults.Ok(result),
-            { IsFinal: true } => TypedResults.Problem(statusCode: 409, title: $"job {job.State.ToString().ToLowerInvariant()}", detail: job.Error),
-            _ => TypedResults.Problem(statusCode: 409, title: "job not finished", detail: $"state: {job.State.ToString().ToLowerInvariant()}; poll GET /v1/jobs/{id}"),
+            { IsFinal: true } => Problems.From(new ApiProblem(409, "state", $"the job is {Name(job.State)} and has no result: {job.Error ?? "no error recorded"}")),
+            _ => Problems.From(new ApiProblem(409, "state", $"the job is {Name(job.State)}, not finished; poll GET /v1/jobs/{id}")),
         };
     }
 
@@ -121,7 +185,9 @@ internal static class JobsEndpoints
 
         var job = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         return outcome == CancelOutcome.AlreadyFinal
-            ? TypedResults.Problem(statusCode: 409, title: "job already finished", detail: $"state: {job!.State.ToString().ToLowerInvariant()}")
+            ? Problems.From(new ApiProblem(409, "state", $"the job already finished ({Name(job!.State)}); nothing to cancel"))
             : TypedResults.Accepted($"/v1/jobs/{id}", JobView.From(job!));
     }
+
+    private static string Name(JobState state) => state.ToString().ToLowerInvariant();
 }

@@ -1,16 +1,26 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using NlpHost.Abstractions.Plugins;
 
 namespace NlpHost.Api;
 
-/// <summary>RFC 7807 problem answers that name the offending field.</summary>
+/// <summary>RFC 7807 problem answers that name the offending field (<c>field</c>, and <c>errors</c> for 400s).</summary>
 internal static class Problems
 {
-    public static IResult From(SubmissionValidator.Problem problem) => problem.Status == 400
-        ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [problem.Field] = [problem.Message] }, title: $"{problem.Field}: {problem.Message}")
-        : TypedResults.Problem(statusCode: problem.Status, title: $"{problem.Field}: {problem.Message}",
-            extensions: new Dictionary<string, object?> { ["field"] = problem.Field });
+    public static IResult From(ApiProblem problem)
+    {
+        var extensions = new Dictionary<string, object?> { ["field"] = problem.Field };
+        if (problem.Status == 400)
+        {
+            extensions["errors"] = new Dictionary<string, string[]> { [problem.Field] = [problem.Message] };
+        }
 
-    public static NotFound<ProblemDetails> NotFound(string id) =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = $"job '{id}' not found" });
+        return TypedResults.Problem(statusCode: problem.Status, title: $"{problem.Field}: {problem.Message}", extensions: extensions);
+    }
+
+    public static IResult From(TaskInputException e) => From(ApiProblem.BadRequest(e.Field, Reason(e)));
+
+    public static IResult NotFound(string id) => From(new ApiProblem(404, "id", $"job '{id}' not found"));
+
+    /// <summary>The exception's message without the field it starts with (the title adds the field once).</summary>
+    public static string Reason(TaskInputException e) =>
+        e.Message.StartsWith(e.Field + ": ", StringComparison.Ordinal) ? e.Message[(e.Field.Length + 2)..] : e.Message;
 }

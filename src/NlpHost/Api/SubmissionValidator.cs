@@ -1,57 +1,67 @@
 using System.Text.Json;
 using NlpHost.Abstractions.Plugins;
-using NlpHost.PluginLoading;
+using NlpHost.PluginLoading.Execution;
 using NlpHost.Queue.Jobs;
 
 namespace NlpHost.Api;
 
-/// <summary>Checks a submission before it is queued, so a bad job is refused with its field rather than failing later.</summary>
+/// <summary>
+/// Turns a submission's JSON into a job request, checking everything that can be checked before it is queued (types,
+/// the task, its input limits and its own validation), so a bad job is refused with its field rather than failing later.
+/// </summary>
 internal static class SubmissionValidator
 {
-    public sealed record Problem(int Status, string Field, string Message);
+    public static readonly string[] Fields = ["task", "input", "options", "priority", "idempotencyKey", "maxAttempts"];
 
-    public static (JobRequest? Request, Problem? Problem) Validate(SubmitJob? job, PluginCatalog catalog, string prefix = "")
+    public static (JobRequest? Request, ApiProblem? Problem) Validate(JsonElement body, TaskRunner runner, string path = "")
     {
-        if (job is null)
+        var fields = JsonFields.Open(body, path, "{\"task\",\"input\"}", Fields);
+        var prefix = path.Length == 0 ? "" : path + ".";
+        var task = fields.String("task");
+        var input = fields.Object("input");
+        var options = fields.Object("options");
+        var priority = fields.Integer("priority");
+        var key = fields.String("idempotencyKey");
+        var maxAttempts = fields.Integer("maxAttempts");
+        if (fields.Problem is { } problem)
         {
-            return (null, new Problem(400, prefix.TrimEnd('.') is { Length: > 0 } p ? p : "body", "expected a JSON object {\"task\",\"input\"}"));
+            return (null, problem);
         }
 
-        if (string.IsNullOrWhiteSpace(job.Task))
+        if (string.IsNullOrWhiteSpace(task))
         {
-            return (null, new Problem(400, prefix + "task", "is required"));
+            return (null, ApiProblem.BadRequest(prefix + "task", "is required: the name of a task (GET /v1/tasks lists them)"));
         }
 
-        if (!catalog.Tasks.ContainsKey(job.Task))
+        if (input is not { } inputObject)
         {
-            return (null, new Problem(404, prefix + "task", $"unknown task '{job.Task}'; served: {string.Join(", ", catalog.Tasks.Keys.Order(StringComparer.Ordinal))}"));
+            return (null, ApiProblem.BadRequest(prefix + "input", "is required and must be a JSON object"));
         }
 
-        if (job.Input is not { ValueKind: JsonValueKind.Object } input)
+        if (maxAttempts is < 1)
         {
-            return (null, new Problem(400, prefix + "input", "is required and must be a JSON object"));
+            return (null, ApiProblem.BadRequest(prefix + "maxAttempts", "must be at least 1"));
         }
 
-        if (job.Options is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) })
+        if (key is { Length: > 200 })
         {
-            return (null, new Problem(400, prefix + "options", "must be a JSON object"));
+            return (null, ApiProblem.BadRequest(prefix + "idempotencyKey", "must be at most 200 characters"));
         }
 
-        if (job.MaxAttempts is < 1)
-        {
-            return (null, new Problem(400, prefix + "maxAttempts", "must be at least 1"));
-        }
-
-        var options = job.Options is { ValueKind: JsonValueKind.Object } o ? o : (JsonElement?)null;
+        string canonical;
         try
         {
-            catalog.Tasks[job.Task].Validate(new TaskRequest(input, options));
+            canonical = runner.Validate(task, new TaskRequest(inputObject, options));
+        }
+        catch (TaskUnavailableException e)
+        {
+            return (null, new ApiProblem(404, prefix + "task", e.Message));
         }
         catch (TaskInputException e)
         {
-            return (null, new Problem(400, prefix + e.Field, e.Message));
+            return (null, ApiProblem.BadRequest(prefix + e.Field, Problems.Reason(e)));
         }
 
-        return (new JobRequest(job.Task, input, options, job.Priority ?? 0, job.IdempotencyKey, job.MaxAttempts), null);
+        return (new JobRequest(canonical, inputObject, options, priority ?? 0, key, maxAttempts), null);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using NlpHost.Abstractions.Plugins;
 using NlpHost.PluginLoading;
 using NlpHost.PluginLoading.Execution;
@@ -13,36 +13,59 @@ internal static class TasksEndpoints
     {
         var tasks = app.MapGroup("/v1/tasks").WithTags("tasks");
         tasks.MapGet("/", (PluginCatalog catalog) => TypedResults.Ok(catalog.Tasks.Values
-            .Select(t => new TaskView(t.Descriptor.Name, t.Descriptor.Version, t.Descriptor.Description, [.. t.Descriptor.Heads.Select(h => h.Name)]))
+            .Select(t => new TaskView(TaskNames.Canonical(t.Descriptor.Name), t.Descriptor.Version, t.Descriptor.Description, [.. t.Descriptor.Heads.Select(h => h.Name)]))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .ToList())).WithName("ListTasks");
-        tasks.MapPost("/{task}/run", RunAsync).WithMetadata(new RequestSizeLimitAttribute(options.MaxSyncRequestBytes)).WithName("RunTask");
+            .ToList())).WithName("ListTasks").ProducesRefusals();
+        tasks.MapPost("/{task}/run", RunAsync).WithName("RunTask").AcceptsJson<RunTask>().Produces<JsonElement>()
+            .ProducesRefusals(StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<IResult> RunAsync(string task, RunTask? body, TaskRunner runner, PluginCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> RunAsync(string task, HttpRequest http, TaskRunner runner, PluginCatalog catalog, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
-        if (!catalog.Tasks.ContainsKey(task))
+        if (!catalog.Tasks.ContainsKey(TaskNames.Canonical(task)))
         {
-            return Problems.From(new SubmissionValidator.Problem(404, "task", $"unknown task '{task}'"));
+            return Problems.From(new ApiProblem(404, "task", $"unknown task '{task}'; served: {string.Join(", ", catalog.Tasks.Keys.Order(StringComparer.Ordinal))}"));
         }
 
-        if (body?.Input is not { ValueKind: JsonValueKind.Object } input)
+        var (body, refused) = await RequestBody.ReadAsync(http, options.Value.MaxSyncRequestBytes, "Api:MaxSyncRequestBytes", cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return Problems.From(new SubmissionValidator.Problem(400, "input", "is required and must be a JSON object"));
+            return Problems.From(refused);
         }
 
+        var fields = JsonFields.Open(body, "", "{\"input\",\"options\"}", ["input", "options"]);
+        var input = fields.Object("input");
+        var taskOptions = fields.Object("options");
+        if (fields.Problem is not null || input is not { } inputObject)
+        {
+            return Problems.From(fields.Problem ?? ApiProblem.BadRequest("input", "is required and must be a JSON object"));
+        }
+
+        var limit = TimeSpan.FromSeconds(options.Value.RunTimeoutSeconds);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limit);
         try
         {
-            var options = body.Options is { ValueKind: JsonValueKind.Object } o ? o : (JsonElement?)null;
-            return TypedResults.Ok(await runner.RunAsync(task, new TaskRequest(input, options), null, cancellationToken).ConfigureAwait(false));
+            // WaitAsync: the answer comes on time even from a task that does not check its token.
+            var run = runner.RunAsync(task, new TaskRequest(inputObject, taskOptions), null, timeout.Token);
+            return TypedResults.Ok(await run.WaitAsync(timeout.Token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return Problems.From(new ApiProblem(503, "Api:RunTimeoutSeconds",
+                $"the run took longer than {limit.TotalSeconds:0.###} s (Api:RunTimeoutSeconds); submit large inputs as a job (POST /v1/jobs)"));
         }
         catch (TaskInputException e)
         {
-            return Problems.From(new SubmissionValidator.Problem(400, e.Field, e.Message));
+            return Problems.From(e);
         }
         catch (TaskUnavailableException e)
         {
-            return TypedResults.Problem(statusCode: 503, title: e.Message);
+            return Problems.From(new ApiProblem(503, "task", e.Message));
+        }
+        catch (TransientTaskException e)
+        {
+            return Problems.From(new ApiProblem(503, "task", $"{e.Message}; a passing fault: retry later, or submit a job (retried automatically)"));
         }
     }
 }

@@ -46,9 +46,13 @@ internal static class CommandRunner
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The last line of defence for a shell user: say what failed, keep the stack for a bug report.
-            await Console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
-            return Fail($"failed: {e.GetType().Name}: {e.Message}", ExitCodes.Failed);
+            // The last line of defence for a shell user: say what failed; the stack only when asked for (a bug report).
+            if (Environment.GetEnvironmentVariable("NLPHOST_STACK_TRACES") == "1")
+            {
+                await Console.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
+            return Fail($"failed: {e.Message} (set NLPHOST_STACK_TRACES=1 to see where)", ExitCodes.Failed);
         }
         finally
         {

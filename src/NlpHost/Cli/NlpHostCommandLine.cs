@@ -33,7 +33,8 @@ internal static class NlpHostCommandLine
             root.Subcommands.Add(verb);
         }
 
-        var parse = root.Parse(command);
+        // '@file' is how --options names a file (README, --help); the parser must not expand it as a response file.
+        var parse = root.Parse(command, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -44,7 +45,6 @@ internal static class NlpHostCommandLine
             await Console.Error.WriteLineAsync("See 'nlphost --help'.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-
 
         // The generic host handles SIGTERM/SIGINT itself (graceful shutdown); the parser must not cut it short.
         return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using NlpHost.Abstractions.Plugins;
-using NlpHost.PluginLoading;
 using NlpHost.PluginLoading.Execution;
 using NlpHost.Queue.Jobs;
 
@@ -26,7 +25,7 @@ internal static class SubmitCommand
             var (host, store) = await QueueCommands.OpenAsync(overrides, token).ConfigureAwait(false);
             using (host)
             {
-                Validate(host.Services.GetRequiredService<PluginCatalog>(), requests);
+                requests = Validate(host.Services.GetRequiredService<TaskRunner>(), requests);
                 var results = await store.EnqueueBatchAsync(requests, token).ConfigureAwait(false);
                 foreach (var result in results)
                 {
@@ -54,23 +53,20 @@ internal static class SubmitCommand
     }
 
     // Refuse bad jobs here, with the line and field, rather than let a worker fail them later.
-    private static void Validate(PluginCatalog catalog, List<JobRequest> requests)
+    // Jobs are stored under the task's canonical name (TaskNames), as the HTTP API stores them.
+    private static List<JobRequest> Validate(TaskRunner runner, List<JobRequest> requests)
     {
         if (requests.Count == 0)
         {
             throw new UsageException("nothing to submit: the batch file has no lines");
         }
 
-        if (!catalog.Tasks.TryGetValue(requests[0].Task, out var plugin))
-        {
-            throw new TaskUnavailableException($"unknown task '{requests[0].Task}'; served here: {string.Join(", ", catalog.Tasks.Keys.Order(StringComparer.Ordinal))}");
-        }
-
+        var validated = new List<JobRequest>(requests.Count);
         for (var i = 0; i < requests.Count; i++)
         {
             try
             {
-                plugin.Validate(new TaskRequest(requests[i].Input, requests[i].Options));
+                validated.Add(requests[i] with { Task = runner.Validate(requests[i].Task, new TaskRequest(requests[i].Input, requests[i].Options)) });
             }
             catch (TaskInputException e) when (requests.Count > 1)
             {
@@ -78,6 +74,8 @@ internal static class SubmitCommand
                 throw new TaskInputException($"job {i + 1} of {requests.Count}, {e.Field}", reason, e);
             }
         }
+
+        return validated;
     }
 
     private static async Task<List<JobRequest>> ReadRequestsAsync(string task, string? input, string? batch, string? optionsText, int priority, string? key, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ internal static class TasksCommand
         plugin.Name,
         plugin.State.ToString().ToLowerInvariant(),
         plugin.Error,
-        plugin.Tasks.Select(t => new TaskRow(t.Name, t.Version, t.Description, runner.DescribeHeads(t))).ToList());
+        plugin.Tasks.Select(t => new TaskRow(t.Name, t.Version, t.Description, runner.DescribeHeads(t), runner.Unavailable(t))).ToList());
 
     private static void PrintTable(List<PluginRow> rows)
     {
@@ -48,9 +48,14 @@ internal static class TasksCommand
             foreach (var task in plugin.Tasks)
             {
                 Console.WriteLine($"{task.Name,-12} {task.Version,-9} {plugin.Plugin,-32} {task.Description}");
+                if (task.Unavailable is { } reason)
+                {
+                    Console.WriteLine($"{"",-12} UNAVAILABLE: {reason}");
+                }
+
                 foreach (var head in task.Heads)
                 {
-                    var state = head.Found ? "found" : head.Required ? "MISSING (required)" : "missing (optional)";
+                    var state = !head.Found ? head.Required ? "MISSING (required)" : "missing (optional)" : head.Problem is null ? "found" : "BROKEN";
                     Console.WriteLine($"{"",-12} head {head.Name}: {state} {head.Path}");
                 }
             }
@@ -64,5 +69,5 @@ internal static class TasksCommand
 
     private sealed record PluginRow(string Plugin, string State, string? Error, IReadOnlyList<TaskRow> Tasks);
 
-    private sealed record TaskRow(string Name, string Version, string Description, IReadOnlyList<HeadStatus> Heads);
+    private sealed record TaskRow(string Name, string Version, string Description, IReadOnlyList<HeadStatus> Heads, string? Unavailable);
 }

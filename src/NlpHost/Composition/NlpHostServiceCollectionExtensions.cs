@@ -22,7 +22,10 @@ internal static class NlpHostServiceCollectionExtensions
             logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         });
         services.AddPlugins(configuration);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PluginOptions>, TaskSettingsValidator>();
         services.AddBackbone(configuration);
+        services.AddHomeResolution();
+        services.AddSingleton<PluginLoading.Integrity.IModelPrecondition, BackbonePrecondition>();
         return services;
     }
 }

@@ -10,6 +10,11 @@ internal sealed class FakeExecutor(Func<string, JsonElement, IProgress<TaskProgr
 
     public int Calls => Volatile.Read(ref _calls);
 
+    /// <summary>What the worker may lease; <see langword="null"/> = any task.</summary>
+    public IReadOnlyCollection<string>? Served { get; init; }
+
+    IReadOnlyCollection<string>? IJobExecutor.ServedTasks => Served;
+
     public Task<JsonElement> ExecuteAsync(string task, JsonElement input, JsonElement? options, IProgress<TaskProgress> progress, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);

@@ -48,7 +48,7 @@ public sealed class JobWorkerTests
         await host.StopAsync();
 
         Assert.Equal((JobState.Dead, 3), (dead.State, dead.Attempts));
-        Assert.Equal("TransientTaskException: device busy", dead.Error);
+        Assert.Equal("device busy", dead.Error);
         Assert.Equal(3, executor.Calls);
     }
 
@@ -75,7 +75,7 @@ public sealed class JobWorkerTests
         await host.StopAsync();
 
         Assert.Equal((JobState.Failed, 1), (badJob.State, badJob.Attempts));
-        Assert.Equal("TaskInputException: input.text: must not be empty", badJob.Error);
+        Assert.Equal("input.text: must not be empty", badJob.Error);
         Assert.Equal((JobState.Failed, 1), (unknownJob.State, unknownJob.Attempts));
         Assert.All(goodJobs, job => Assert.Equal(JobState.Succeeded, job.State));
     }

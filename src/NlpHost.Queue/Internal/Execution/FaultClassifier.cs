@@ -12,8 +12,10 @@ internal static class FaultClassifier
     // Matched by name so the queue does not reference the ONNX runtime.
     private const string OnnxRuntimeException = "Microsoft.ML.OnnxRuntime.OnnxRuntimeException";
 
+    // A timeout is permanent: the same input is the same amount of work, and retrying it would hold a slot again
+    // for the whole limit (a huge word kept two slots for minutes and stalled every other job).
     public static bool IsPermanent(Exception exception) =>
-        exception is TaskInputException or UnknownTaskException or JsonException;
+        exception is TaskInputException or UnknownTaskException or JsonException or TimeoutRejectedException;
 
     public static bool IsTransient(Exception exception)
     {
@@ -25,7 +27,7 @@ internal static class FaultClassifier
                 return false;
             }
 
-            if (current is TransientTaskException or DbException or TimeoutRejectedException
+            if (current is TransientTaskException or DbException
                 || current.GetType().FullName == OnnxRuntimeException)
             {
                 return true;
@@ -35,5 +37,6 @@ internal static class FaultClassifier
         return false;
     }
 
-    public static string Describe(Exception exception) => $"{exception.GetType().Name}: {exception.Message}";
+    // Job errors are read by API clients: the message, without .NET type names.
+    public static string Describe(Exception exception) => exception.Message;
 }

@@ -36,8 +36,9 @@ internal sealed class JobPipelines
     public bool IsCircuitOpen => _breakerState.CircuitState is CircuitState.Open or CircuitState.Isolated;
 
     /// <param name="retries">In-process retries left to this job; each counts as an attempt.</param>
+    /// <param name="timeout">Longest one attempt may run.</param>
     /// <param name="onRetry">Runs before each retry (records the attempt).</param>
-    public ResiliencePipeline Create(int retries, Func<OnRetryArguments<object>, ValueTask> onRetry)
+    public ResiliencePipeline Create(int retries, TimeSpan timeout, Func<OnRetryArguments<object>, ValueTask> onRetry)
     {
         var builder = new ResiliencePipelineBuilder();
         if (retries > 0)
@@ -56,7 +57,7 @@ internal sealed class JobPipelines
 
         return builder
             .AddPipeline(_breaker)
-            .AddTimeout(TimeSpan.FromSeconds(_options.JobTimeoutSeconds))
+            .AddTimeout(timeout)
             .Build();
     }
 

@@ -31,8 +31,10 @@ internal sealed class JobRunner(
         var started = time.GetTimestamp();
         Log.JobStarted(logger, job.Id, job.Task, attempts, maxAttempts);
 
+        var timeout = executor.TimeoutFor(job.Task) ?? new JobTimeout(TimeSpan.FromSeconds(_options.JobTimeoutSeconds), "Worker:JobTimeoutSeconds");
+
         // Built before the heartbeat starts: if building throws, no keeper is left renewing the lease forever.
-        var pipeline = pipelines.Create(Math.Max(0, maxAttempts - attempts), async args =>
+        var pipeline = pipelines.Create(Math.Max(0, maxAttempts - attempts), timeout.Limit, async args =>
         {
             attempts++;
             Log.JobRetrying(logger, job.Id, attempts, args.RetryDelay, args.Outcome.Exception?.Message);
@@ -48,7 +50,8 @@ internal sealed class JobRunner(
         try
         {
             result = await pipeline.ExecuteAsync(
-                async ct => await executor.ExecuteAsync(job.Task, job.Input, job.Options, progress, ct).ConfigureAwait(false),
+                // WaitAsync: a task that ignores its token must not keep the slot past the timeout or a cancellation.
+                async ct => await executor.ExecuteAsync(job.Task, job.Input, job.Options, progress, ct).WaitAsync(ct).ConfigureAwait(false),
                 execution.Token).ConfigureAwait(false);
         }
         catch (Exception exception)
@@ -70,7 +73,7 @@ internal sealed class JobRunner(
             }
             else
             {
-                await HandleFaultAsync(outcome, fault, keeper.StopReason, hardStop.IsCancellationRequested).ConfigureAwait(false);
+                await HandleFaultAsync(outcome, fault, keeper.StopReason, hardStop.IsCancellationRequested, timeout).ConfigureAwait(false);
             }
         }
         catch (DbException exception)
@@ -100,7 +103,7 @@ internal sealed class JobRunner(
         }
     }
 
-    private async Task HandleFaultAsync(Outcome outcome, Exception fault, LeaseStopReason stopReason, bool shuttingDown)
+    private async Task HandleFaultAsync(Outcome outcome, Exception fault, LeaseStopReason stopReason, bool shuttingDown, JobTimeout timeout)
     {
         var job = outcome.Job;
         if (stopReason == LeaseStopReason.LeaseLost)
@@ -123,7 +126,10 @@ internal sealed class JobRunner(
         }
         else if (FaultClassifier.IsPermanent(fault))
         {
-            var reason = FaultClassifier.Describe(fault);
+            var reason = fault is Polly.Timeout.TimeoutRejectedException
+                ? $"the job ran longer than its time limit of {timeout.Limit.TotalSeconds:0.###} s ({timeout.Setting}) and was stopped; " +
+                  "split the input into smaller jobs or raise the limit"
+                : FaultClassifier.Describe(fault);
             var write = await store.FailPermanentAsync(job.Id, outcome.Owner, reason, CancellationToken.None).ConfigureAwait(false);
             if (write.Applied)
             {

@@ -40,5 +40,15 @@ internal static class JobSchema
         CREATE INDEX ix_jobs_running_lease ON jobs (lease_expires_at) WHERE state = 'running';
         CREATE INDEX ix_jobs_state_seq ON jobs (state, seq);
         """,
+        // 2: task names are canonical lower case (jobs stored before were matched case-sensitively by workers and
+        // stayed queued forever); workers record the tasks they serve, so a job no live host serves can be shown.
+        """
+        UPDATE jobs SET task = lower(task) WHERE task <> lower(task);
+        CREATE TABLE workers (
+            worker_id text PRIMARY KEY,
+            tasks text NULL,
+            seen_at bigint NOT NULL
+        );
+        """,
     ];
 }

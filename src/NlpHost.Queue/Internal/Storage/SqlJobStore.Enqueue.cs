@@ -14,6 +14,12 @@ internal abstract partial class SqlJobStore
         RETURNING {JobRow.Columns}
         """;
 
+    /// <summary>
+    /// Task names are stored, leased and compared in one form (trimmed, lower case), whoever submits the job: a
+    /// name matched loosely at submission and exactly by the worker left jobs queued forever.
+    /// </summary>
+    internal static string CanonicalTask(string task) => task.Trim().ToLowerInvariant();
+
     private async Task<EnqueueResult> InsertAsync(
         DbConnection connection, DbTransaction transaction, JobRequest request, CancellationToken cancellationToken)
     {
@@ -21,7 +27,7 @@ internal abstract partial class SqlJobStore
         await using (var insert = Command(connection, transaction, InsertSql))
         {
             insert.Add("id", Guid.CreateVersion7(now).ToString("N"), DbType.String);
-            insert.Add("task", request.Task, DbType.String);
+            insert.Add("task", CanonicalTask(request.Task), DbType.String);
             insert.Add("input", request.Input.GetRawText(), DbType.String);
             insert.Add("options", request.Options?.GetRawText(), DbType.String);
             insert.Add("priority", request.Priority, DbType.Int32);

@@ -85,7 +85,7 @@ internal abstract partial class SqlJobStore
             command.Add("now", now, DbType.Int64);
             foreach (var (task, i) in (tasks ?? []).Select((t, i) => (t, i)))
             {
-                command.Add($"task{i}", task, DbType.String);
+                command.Add($"task{i}", CanonicalTask(task), DbType.String);
             }
 
             return await ReadSingleAsync(command, cancellationToken).ConfigureAwait(false);
