@@ -52,14 +52,15 @@ internal static class ClusterInputValidator
             throw new TaskInputException("options.maxK", "must be at least 2");
         }
 
-        if (options.DistanceThreshold is < 0 or > 2)
+        // NaN passes every range comparison, and the options reader accepts "NaN" and "Infinity" strings.
+        if (options.DistanceThreshold is { } threshold && (!double.IsFinite(threshold) || threshold is < 0 or > 2))
         {
-            throw new TaskInputException("options.distanceThreshold", "must be a cosine distance between 0 and 2");
+            throw new TaskInputException("options.distanceThreshold", "must be a finite cosine distance between 0 and 2");
         }
 
-        if (options.EmbeddingWeight is < 0 or > 1)
+        if (!double.IsFinite(options.EmbeddingWeight) || options.EmbeddingWeight is < 0 or > 1)
         {
-            throw new TaskInputException("options.embeddingWeight", "must be between 0 and 1");
+            throw new TaskInputException("options.embeddingWeight", "must be a finite number between 0 and 1");
         }
 
         if (options.LsaDimensions is < 2 or > 1000)
@@ -67,9 +68,29 @@ internal static class ClusterInputValidator
             throw new TaskInputException("options.lsaDimensions", "must be between 2 and 1000");
         }
 
-        if (options.MinClusterSize < 1 || options.Keywords < 0 || options.Representatives < 0)
+        if (options.MinClusterSize is < 1)
         {
-            throw new TaskInputException("options", "minClusterSize must be at least 1; keywords and representatives at least 0");
+            throw new TaskInputException("options.minClusterSize", "must be at least 1 (density mode uses at least 2)");
+        }
+
+        if (options.MinSamples is < 1)
+        {
+            throw new TaskInputException("options.minSamples", "must be at least 1");
+        }
+
+        if (options.Keywords < 0)
+        {
+            throw new TaskInputException("options.keywords", "must be at least 0");
+        }
+
+        if (options.Representatives < 0)
+        {
+            throw new TaskInputException("options.representatives", "must be at least 0");
+        }
+
+        if (options.K is not null && options.DistanceThreshold is not null)
+        {
+            throw new TaskInputException("options.distanceThreshold", "give k or distanceThreshold, not both");
         }
     }
 }
