@@ -2,13 +2,14 @@
 # The clustering README's table: 'nlphost eval cluster' on every labelled set (k given, k automatic, density, TF-IDF +
 # k-means, plain k-means on embeddings; see Evaluation/ClusteringEvaluator.cs), one report per set under
 # data/cluster-eval/. Embeddings are cached under data/embeddings (delete it to re-embed).
-# Usage: bench/cluster-eval.sh [options-json] [sets...]   sets: readme-sample bbc-train 20ng 20ng-coarse bbc-valid qa-sources
+# Usage: bench/cluster-eval.sh [options-json] [sets...]   sets: readme-sample bbc-train 20ng-sample 20ng-sample-coarse
+#   bbc-valid qa-sources (default), or 20ng 20ng-coarse (all 7,532 posts; ten minutes of embedding on two idle cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 options="${1:-{\}}"
 shift || true
 sets=("$@")
-[ "${#sets[@]}" -eq 0 ] && sets=(readme-sample bbc-train 20ng 20ng-coarse bbc-valid qa-sources)
+[ "${#sets[@]}" -eq 0 ] && sets=(readme-sample bbc-train 20ng-sample 20ng-sample-coarse bbc-valid qa-sources)
 python3 bench/cluster_sets.py >/dev/null
 dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
 mkdir -p data/cluster-eval

@@ -30,7 +30,7 @@ internal static class AutomaticK
         var choice = LevelSelection.Choose(points, LabelsAt, Math.Min(maxK, m), granularity, random, cancellationToken);
         var merged = Partition.FromLabels(points, LabelsAt(choice.K));
         var refined = SphericalKMeans.Refine(new DenseVectors(points), merged.Centroids, random, cancellationToken: cancellationToken);
-        return new Result(refined.ToPartition(), choice);
+        return new Result(Environment.GetEnvironmentVariable("NOREFINE") == "1" ? merged : refined.ToPartition(), choice);
     }
 
     private static float[][] Sum(IReadOnlyList<float[]> points, int[] labels, int k)

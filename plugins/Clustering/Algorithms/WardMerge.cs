@@ -55,7 +55,7 @@ internal static class WardMerge
                     squared += d * d;
                 }
 
-                var cost = counts[a] * counts[b] / (counts[a] + counts[b]) * squared;
+                var cost = Environment.GetEnvironmentVariable("LINKAGE") == "centroid" ? Centroid(sums[a], sums[b]) : counts[a] * counts[b] / (counts[a] + counts[b]) * squared;
                 if (cost < best.Cost)
                 {
                     best = (a, b, cost);
@@ -64,6 +64,19 @@ internal static class WardMerge
         }
 
         return (best.A, best.B);
+    }
+
+    private static double Centroid(double[] a, double[] b)
+    {
+        double dot = 0, na = 0, nb = 0;
+        for (var j = 0; j < a.Length; j++)
+        {
+            dot += a[j] * b[j];
+            na += a[j] * a[j];
+            nb += b[j] * b[j];
+        }
+
+        return 1 - (dot / Math.Sqrt(na * nb));
     }
 
     private static int[] Labels(List<List<int>> groups, int m)

@@ -42,9 +42,10 @@ internal static class ClassTfIdf
         return [.. counts.Select((cluster, c) =>
         {
             var total = Math.Max(1, cluster.Values.Sum(t => t.Occurrences));
-            // In a cluster of five or more documents a term of one document only is an accident of wording.
+            // In a cluster of five or more documents a term of one document only is an accident of wording: such terms
+            // come after every term shared by two documents, and are used only when there are not enough of those.
             var minDocuments = sizes[c] >= 5 ? 2 : 1;
-            var candidates = cluster.Where(kv => kv.Value.Documents >= minDocuments).Select(kv => new Candidate(
+            var candidates = cluster.Select(kv => new Candidate(
                 kv.Key,
                 (double)kv.Value.Occurrences / total * Math.Log(1 + (meanTerms / overall[kv.Key])),
                 kv.Value.Documents,
@@ -52,7 +53,7 @@ internal static class ClassTfIdf
             // Ties (common in small clusters, where every word occurs once) go to the term in more documents, then
             // to the one met first in the most central documents: never to the alphabet.
             return (IReadOnlyList<Candidate>)candidates
-                .OrderByDescending(x => x.Score).ThenByDescending(x => x.Documents).ThenBy(x => x.FirstSeen)
+                .OrderByDescending(x => x.Documents >= minDocuments).ThenByDescending(x => x.Score).ThenByDescending(x => x.Documents).ThenBy(x => x.FirstSeen)
                 .Take(top).ToList();
         })];
     }

@@ -15,7 +15,13 @@ internal static class WordTokenizer
             }
             else if (!isWordChar && start >= 0)
             {
+                // "laptop's" counts as "laptop": the possessive would split one word into two terms.
                 var word = text[start..i].Trim('\'');
+                if (word.EndsWith("'s", StringComparison.OrdinalIgnoreCase))
+                {
+                    word = word[..^2];
+                }
+
                 start = -1;
                 if (word.Length >= 3)
                 {
