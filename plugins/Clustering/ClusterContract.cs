@@ -3,8 +3,13 @@ namespace NlpHost.Tasks.Clustering;
 /// <summary>One document to cluster.</summary>
 public sealed record ClusterDocument(string Id, string Text);
 
-/// <summary>The documents to group.</summary>
-public sealed record ClusterInput(IReadOnlyList<ClusterDocument> Documents);
+/// <summary>The documents to group: inline, or (for large inputs) a JSONL file of <c>{"id","text"}</c> lines.</summary>
+/// <param name="Documents">The documents, inline.</param>
+/// <param name="Path">
+/// A JSONL file the worker can read, instead of <paramref name="Documents"/>: clustered in a streaming pass with
+/// bounded memory (embeddings spilled to disk, mini-batch k-means; <c>kmeans</c> on embeddings only).
+/// </param>
+public sealed record ClusterInput(IReadOnlyList<ClusterDocument>? Documents, string? Path = null);
 
 /// <summary>A group of documents.</summary>
 /// <param name="Id">0-based cluster number.</param>

@@ -7,6 +7,12 @@ internal static class ClusterInputValidator
 {
     public static void Validate(ClusterInput input, ClusterOptions options)
     {
+        if (input.Path is not null)
+        {
+            ValidateStreaming(input, options);
+            return;
+        }
+
         if (input.Documents is null || input.Documents.Count == 0)
         {
             throw new TaskInputException("input.documents", "give at least one document: {\"documents\":[{\"id\":\"1\",\"text\":\"...\"}]}");
@@ -35,6 +41,26 @@ internal static class ClusterInputValidator
             {
                 throw new TaskInputException($"input.documents[{i}].id", $"'{document.Id}' appears more than once");
             }
+        }
+
+        ValidateOptions(options);
+    }
+
+    private static void ValidateStreaming(ClusterInput input, ClusterOptions options)
+    {
+        if (input.Documents is { Count: > 0 })
+        {
+            throw new TaskInputException("input.path", "give documents or path, not both");
+        }
+
+        if (!File.Exists(input.Path))
+        {
+            throw new TaskInputException("input.path", $"'{input.Path}' is not a file the worker can read");
+        }
+
+        if (options.Algorithm != ClusterAlgorithm.KMeans)
+        {
+            throw new TaskInputException("options.algorithm", "a streaming input (input.path) is clustered by kmeans only");
         }
 
         ValidateOptions(options);

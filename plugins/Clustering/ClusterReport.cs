@@ -9,7 +9,7 @@ namespace NlpHost.Tasks.Clustering;
 internal static class ClusterReport
 {
     /// <summary>c-TF-IDF candidates per cluster handed to the embedding re-ranker.</summary>
-    private const int CandidatesPerCluster = 20;
+    private const int CandidatesPerCluster = 40;
 
     public static async Task<ClusterOutput> BuildAsync(IReadOnlyList<ClusterDocument> documents, ClusteringPipeline.Outcome outcome, ClusterOptions options, IBackbone backbone, CancellationToken cancellationToken)
     {
@@ -38,6 +38,6 @@ internal static class ClusterReport
     {
         var candidates = ClassTfIdf.Candidates(texts, outcome.Partition.Labels, members.SelectMany(m => m), members.Count, CandidatesPerCluster);
         var centroids = Partition.FromLabels(outcome.Embeddings, outcome.Partition.Labels).Centroids;
-        return await KeyphraseSelector.SelectAsync(candidates, centroids, keywords, backbone, cancellationToken).ConfigureAwait(false);
+        return await KeyphraseSelector.SelectAsync(candidates, centroids, keywords, backbone.EmbedAsync, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Clustering.Streaming;
 
 namespace NlpHost.Tasks.Clustering;
 
@@ -12,8 +13,18 @@ internal sealed class ClusteringTask : TaskPlugin<ClusterInput, ClusterOptions, 
 
     protected override async Task<ClusterOutput> ExecuteAsync(ClusterInput input, ClusterOptions options, TaskContext context, CancellationToken cancellationToken)
     {
-        var outcome = await ClusteringPipeline.RunAsync([.. input.Documents.Select(d => d.Text)], options, context, cancellationToken).ConfigureAwait(false);
-        var output = await ClusterReport.BuildAsync(input.Documents, outcome, options, context.Backbone, cancellationToken).ConfigureAwait(false);
+        if (input.Path is { } path)
+        {
+            var streaming = new StreamingClusterer(context.Backbone.EmbedAsync, new StreamingLimits());
+            var progress = new Progress<string>(message => context.Progress.Report(new TaskProgress(0.5, message)));
+            var (result, _) = await streaming.RunAsync(JsonlDocuments.ReadAsync(path, cancellationToken), options, context.Backbone.EmbedAsync, progress, cancellationToken).ConfigureAwait(false);
+            context.Progress.Report(new TaskProgress(1, "done"));
+            return result;
+        }
+
+        var documents = input.Documents!;
+        var outcome = await ClusteringPipeline.RunAsync([.. documents.Select(d => d.Text)], options, context, cancellationToken).ConfigureAwait(false);
+        var output = await ClusterReport.BuildAsync(documents, outcome, options, context.Backbone, cancellationToken).ConfigureAwait(false);
         context.Progress.Report(new TaskProgress(1, "done"));
         return output;
     }

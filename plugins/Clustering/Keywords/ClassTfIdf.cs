@@ -3,7 +3,8 @@ namespace NlpHost.Tasks.Clustering.Keywords;
 /// <summary>
 /// Class-based TF-IDF (as in BERTopic) over words and two-word phrases: each cluster's documents are joined into one,
 /// and a term scores by its frequency in that cluster times log(1 + mean terms per cluster / its frequency overall).
-/// Stop words and numbers never become terms; a phrase is two adjacent words, neither a stop word.
+/// Stop words and numbers never become terms; a phrase is two words next to each other
+/// (nothing but spaces between), neither a stop word.
 /// </summary>
 internal static class ClassTfIdf
 {
@@ -62,8 +63,13 @@ internal static class ClassTfIdf
     public static IEnumerable<string> Terms(string text)
     {
         string? previous = null;
-        foreach (var word in WordTokenizer.Words(text))
+        foreach (var (word, joined) in WordTokenizer.Tokens(text))
         {
+            if (!joined)
+            {
+                previous = null;
+            }
+
             if (StopWords.English.Contains(word))
             {
                 previous = null;

@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using NlpHost.Abstractions.Backbone;
 
 namespace NlpHost.Tasks.Clustering.Keywords;
 
@@ -10,17 +9,17 @@ namespace NlpHost.Tasks.Clustering.Keywords;
 /// </summary>
 internal static class KeyphraseSelector
 {
-    /// <summary>1 = relevance only, 0 = novelty only; 0.7 keeps relevance first, as KeyBERT's diversity 0.3.</summary>
-    public const double MmrLambda = 0.7;
+    /// <summary>1 = relevance only, 0 = novelty only; 0.85 (diversity 0.15, near BERTopic's 0.1) keeps relevance first.</summary>
+    public const double MmrLambda = 0.85;
 
     public static async Task<IReadOnlyList<string>[]> SelectAsync(
-        IReadOnlyList<ClassTfIdf.Candidate>[] candidates, float[][] centroids, int keywords, IBackbone backbone, CancellationToken cancellationToken)
+        IReadOnlyList<ClassTfIdf.Candidate>[] candidates, float[][] centroids, int keywords, Func<IReadOnlyList<string>, CancellationToken, Task<float[][]>> embed, CancellationToken cancellationToken)
     {
         var terms = candidates.SelectMany(c => c.Select(x => x.Term)).Distinct(StringComparer.Ordinal).ToList();
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
         if (terms.Count > 0 && keywords > 0)
         {
-            var embedded = await backbone.EmbedAsync(terms, cancellationToken).ConfigureAwait(false);
+            var embedded = await embed(terms, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < terms.Count; i++)
             {
                 vectors[terms[i]] = embedded[i];
