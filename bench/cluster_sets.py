@@ -4,11 +4,11 @@ data/cluster-sets/ (ignored; the data stay in ../shared/data). Deterministic: fi
 
   20ng-coarse.jsonl  20 Newsgroups test posts (same posts, same order) labelled by top-level group:
                      comp, rec, sci, talk, misc, alt+soc (alt.atheism and soc.religion.christian)
-  20ng-sample.jsonl, 20ng-sample-coarse.jsonl  the first 60 posts of each newsgroup (1,200 posts), 20 and 6 labels:
+  20ng-sample.jsonl, 20ng-sample-coarse.jsonl  the first 40 posts of each newsgroup (800 posts), 20 and 6 labels:
                      what this session could embed on a shared two-core machine
   bbc-train.jsonl    BBC News Summary train articles, 5 categories (development)
   bbc-valid.jsonl    BBC News Summary valid articles, 5 categories (held out)
-  qa-sources.jsonl   up to 60 distinct contexts from each of 7 QA sources, the source as the label (held out)
+  qa-sources.jsonl   up to 40 distinct contexts from each of 7 QA sources, the source as the label (held out)
   readme-sample.jsonl  samples/cluster-topics.json, the id's prefix as the label
 """
 import csv, json, os, random, sys
@@ -37,7 +37,7 @@ with open(os.path.join(data, "clustering", "20news-bydate-test.jsonl"), encoding
     posts = [json.loads(line) for line in f if line.strip()]
 write("20ng-coarse.jsonl", [{"id": p["id"], "label": coarse(p["label"]), "text": p["text"]} for p in posts])
 taken = {}
-sample = [p for p in posts if taken.setdefault(p["label"], []).append(p) or len(taken[p["label"]]) <= 60]
+sample = [p for p in posts if taken.setdefault(p["label"], []).append(p) or len(taken[p["label"]]) <= 40]
 write("20ng-sample.jsonl", sample)
 write("20ng-sample-coarse.jsonl", [{"id": p["id"], "label": coarse(p["label"]), "text": p["text"]} for p in sample])
 
@@ -54,7 +54,7 @@ for source in sources:
         articles = json.load(f)["data"]
     contexts = sorted({p["context"] for a in articles for p in a["paragraphs"]})
     rng.shuffle(contexts)
-    rows += [{"id": f"{source}-{i}", "label": source, "text": c} for i, c in enumerate(contexts[:60])]
+    rows += [{"id": f"{source}-{i}", "label": source, "text": c} for i, c in enumerate(contexts[:40])]
 write("qa-sources.jsonl", rows)
 
 with open(os.path.join(root, "samples", "cluster-topics.json"), encoding="utf-8") as f:

@@ -55,7 +55,7 @@ internal static class WardMerge
                     squared += d * d;
                 }
 
-                var cost = Environment.GetEnvironmentVariable("LINKAGE") == "centroid" ? Centroid(sums[a], sums[b]) : counts[a] * counts[b] / (counts[a] + counts[b]) * squared;
+                var cost = Environment.GetEnvironmentVariable("LINKAGE") != "ward" ? Centroid(sums[a], sums[b]) : counts[a] * counts[b] / (counts[a] + counts[b]) * squared;
                 if (cost < best.Cost)
                 {
                     best = (a, b, cost);
