@@ -89,6 +89,38 @@ public sealed class ClusteringTaskTests(RealBackbone backbone) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_jsonl_file_is_clustered_by_the_streaming_path()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cluster-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(path, ReadmeSample().Select(d => JsonSerializer.Serialize(new { id = d.Id, text = d.Text })));
+        try
+        {
+            var input = JsonSerializer.SerializeToElement(new { path }, TaskJson.Options);
+            var output = await _task.ExecuteAsync(new TaskRequest(input), backbone.Context(), CancellationToken.None);
+
+            var groups = output.GetProperty("clusters").EnumerateArray()
+                .Select(c => c.GetProperty("members").EnumerateArray().Select(m => m.GetString()!.Split('-')[0]).Distinct().ToList()).ToList();
+            Assert.Equal(12, output.GetProperty("clusters").EnumerateArray().Sum(c => c.GetProperty("size").GetInt32()));
+            Assert.Equal(3, groups.Count);
+            Assert.All(groups, g => Assert.Single(g));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_jsonl_file_is_refused_naming_the_field()
+    {
+        var input = JsonSerializer.SerializeToElement(new { path = "/nonexistent/cluster.jsonl" }, TaskJson.Options);
+
+        var error = await Assert.ThrowsAsync<TaskInputException>(() => _task.ExecuteAsync(new TaskRequest(input), backbone.Context(), CancellationToken.None));
+
+        Assert.Equal("input.path", error.Field);
+    }
+
+    [Fact]
     public async Task Density_mode_recovers_obvious_topics()
     {
         var output = await RunAsync(Documents(), new { algorithm = "density", minClusterSize = 4, minSamples = 2 });

@@ -28,8 +28,8 @@ internal sealed class EmbeddingSpill : IDisposable
         }
     }
 
-    /// <summary>All vectors in order, <paramref name="batchSize"/> at a time; each batch is a fresh list.</summary>
-    public IEnumerable<List<float[]>> Batches(int batchSize)
+    /// <summary>All vectors in order, minus <paramref name="centre"/> and re-normalized, <paramref name="batchSize"/> at a time.</summary>
+    public IEnumerable<List<float[]>> Batches(int batchSize, float[] centre)
     {
         _file.Seek(0, SeekOrigin.Begin);
         var buffer = new byte[_dimension * sizeof(float)];
@@ -39,6 +39,9 @@ internal sealed class EmbeddingSpill : IDisposable
             _file.ReadExactly(buffer);
             var vector = new float[_dimension];
             Buffer.BlockCopy(buffer, 0, vector, 0, buffer.Length);
+            System.Numerics.Tensors.TensorPrimitives.Subtract(vector, centre, vector);
+            var norm = System.Numerics.Tensors.TensorPrimitives.Norm(vector);
+            System.Numerics.Tensors.TensorPrimitives.Divide(vector, norm > 0 ? norm : 1, vector);
             batch.Add(vector);
             if (batch.Count == batchSize)
             {

@@ -15,6 +15,16 @@ internal sealed class StreamingClusterer(Func<IReadOnlyList<string>, Cancellatio
 {
     private const int CandidatesPerCluster = 40;
 
+    // The in-memory path's threshold for centring (Representation.DocumentVectors.MinDocumentsToCentre).
+    private const int DocumentVectorsMinimum = Representation.DocumentVectors.MinDocumentsToCentre;
+
+    private static float[] Centred(float[] vector, float[] centre)
+    {
+        var result = new float[vector.Length];
+        TensorPrimitives.Subtract(vector, centre, result);
+        return SphericalKMeans.Normalize(result);
+    }
+
     /// <summary>Most embedding vectors held at once (chunk + sample + batch), the quantity the memory bound rests on.</summary>
     public int PeakVectorsHeld { get; private set; }
 
@@ -79,11 +89,20 @@ internal sealed class StreamingClusterer(Func<IReadOnlyList<string>, Cancellatio
                 throw new NlpHost.Abstractions.Plugins.TaskInputException("input.path", "the file holds no documents");
             }
 
-            var (centroids, choice) = Seed([.. sample.Select(s => s.Vector)], [.. sample.Select(s => s.Text)], options, random, cancellationToken);
+            // As in memory, documents are clustered on embeddings centred on the mean (here the sample's).
+            var mean = new float[sample[0].Vector.Length];
+            foreach (var s in sample)
+            {
+                TensorPrimitives.Add(mean, s.Vector, mean);
+            }
+
+            TensorPrimitives.Divide(mean, sample.Count, mean);
+            var centre = sample.Count >= DocumentVectorsMinimum ? mean : new float[mean.Length];
+            var (centroids, choice) = Seed([.. sample.Select(s => Centred(s.Vector, centre))], [.. sample.Select(s => s.Text)], options, random, cancellationToken);
             var kmeans = new MiniBatchKMeans(centroids);
             for (var epoch = 0; epoch < limits.Epochs; epoch++)
             {
-                foreach (var batch in spill.Batches(limits.BatchSize))
+                foreach (var batch in spill.Batches(limits.BatchSize, centre))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     kmeans.Update(batch);
@@ -91,7 +110,7 @@ internal sealed class StreamingClusterer(Func<IReadOnlyList<string>, Cancellatio
                 }
             }
 
-            var (labels, representatives) = Assign(spill, kmeans.Centroids, options.Representatives);
+            var (labels, representatives) = Assign(spill, centre, kmeans.Centroids, options.Representatives);
             var output = await ReportAsync(ids, labels, representatives, sample, kmeans.Centroids, choice, options, embedPhrases, cancellationToken).ConfigureAwait(false);
             return (output, kmeans.Centroids);
         }
@@ -113,12 +132,12 @@ internal sealed class StreamingClusterer(Func<IReadOnlyList<string>, Cancellatio
         return (result.Partition.Centroids, result.Choice);
     }
 
-    private (int[] Labels, List<(float Similarity, int Index)>[] Representatives) Assign(EmbeddingSpill spill, float[][] centroids, int representatives)
+    private (int[] Labels, List<(float Similarity, int Index)>[] Representatives) Assign(EmbeddingSpill spill, float[] centre, float[][] centroids, int representatives)
     {
         var labels = new int[spill.Count];
         var best = Enumerable.Range(0, centroids.Length).Select(_ => new List<(float Similarity, int Index)>()).ToArray();
         var index = 0;
-        foreach (var batch in spill.Batches(limits.BatchSize))
+        foreach (var batch in spill.Batches(limits.BatchSize, centre))
         {
             foreach (var vector in batch)
             {
@@ -162,7 +181,10 @@ internal sealed class StreamingClusterer(Func<IReadOnlyList<string>, Cancellatio
         var sampleLabels = sample.Select(s => renumber[labels[s.Index]]).ToArray();
         var order = Enumerable.Range(0, sample.Count).OrderByDescending(i => sampleLabels[i] < 0 ? 0 : TensorPrimitives.Dot(sample[i].Vector, centroids[kept[sampleLabels[i]]]));
         var candidates = ClassTfIdf.Candidates(sampleTexts, sampleLabels, order, kept.Count, CandidatesPerCluster);
-        var keywords = await KeyphraseSelector.SelectAsync(candidates, [.. kept.Select(c => centroids[c])], Math.Max(1, options.Keywords), embedPhrases, cancellationToken).ConfigureAwait(false);
+        // Phrases are compared with the clusters in the backbone's own space: centroids of the sample's raw embeddings.
+        var embeddingCentroids = Partition.FromLabels([.. sample.Select(s => s.Vector)], sampleLabels).Centroids;
+        var phraseCentroids = Enumerable.Range(0, kept.Count).Select(c => c < embeddingCentroids.Length ? embeddingCentroids[c] : centroids[kept[c]]).ToArray();
+        var keywords = await KeyphraseSelector.SelectAsync(candidates, phraseCentroids, Math.Max(1, options.Keywords), embedPhrases, cancellationToken).ConfigureAwait(false);
         var members = kept.Select(_ => new List<string>()).ToArray();
         var outliers = new List<string>();
         for (var i = 0; i < labels.Length; i++)
