@@ -2,7 +2,8 @@
 # The clustering README's table: 'nlphost eval cluster' on every labelled set (k given, k automatic, density, TF-IDF +
 # k-means, plain k-means on embeddings; see Evaluation/ClusteringEvaluator.cs), one report per set under
 # data/cluster-eval/. Embeddings are cached under data/embeddings (delete it to re-embed). The backbone settings
-# apply as usual, e.g. NLPHOST_Backbone__MaxSequenceLength=128 (what the README table used for some sets).
+# apply as usual, e.g. NLPHOST_Backbone__MaxSequenceLength=128 NLPHOST_Backbone__WindowTokens=126
+# NLPHOST_Backbone__WindowStride=64 (what the README table used for the sets embedded last).
 # Usage: bench/cluster-eval.sh [options-json] [sets...]   sets: readme-sample bbc-train 20ng-sample 20ng-sample-coarse
 #   bbc-valid qa-sources (default), or 20ng 20ng-coarse (all 7,532 posts; ten minutes of embedding on two idle cores)
 set -euo pipefail

@@ -2,7 +2,7 @@ namespace NlpHost.Tasks.Clustering.Algorithms;
 
 /// <summary>
 /// k-means without k: over-cluster into m micro-clusters (m = 2·maxK, or one per distinct point when fewer),
-/// merge them by Ward's criterion into a hierarchy (as BERTopic's topic reduction merges close topics), choose the
+/// merge them by centroid cosine into a hierarchy (as BERTopic's topic reduction merges close topics), choose the
 /// level by <see cref="LevelSelection"/>, then refine that level with k-means from its merged centroids.
 /// </summary>
 internal static class AutomaticK
@@ -19,18 +19,13 @@ internal static class AutomaticK
 
         var m = Math.Min(distinct, 2 * maxK);
         var micro = SphericalKMeans.Fit(points, m, random, restarts: 1, cancellationToken: cancellationToken);
-        var counts = new int[m];
-        foreach (var label in micro.Labels)
-        {
-            counts[label]++;
-        }
-
-        var levels = WardMerge.Levels(Sum(points, micro.Labels, m), counts);
+        var levels = CentroidMerge.Levels(Sum(points, micro.Labels, m), out var distances);
         int[] LabelsAt(int k) => Array.ConvertAll(micro.Labels, l => levels[k][l]);
         var choice = LevelSelection.Choose(points, LabelsAt, Math.Min(maxK, m), granularity, random, cancellationToken);
+        choice = choice with { MergeDistances = distances };
         var merged = Partition.FromLabels(points, LabelsAt(choice.K));
         var refined = SphericalKMeans.Refine(new DenseVectors(points), merged.Centroids, random, cancellationToken: cancellationToken);
-        return new Result(Environment.GetEnvironmentVariable("NOREFINE") == "1" ? merged : refined.ToPartition(), choice);
+        return new Result(refined.ToPartition(), choice);
     }
 
     private static float[][] Sum(IReadOnlyList<float[]> points, int[] labels, int k)

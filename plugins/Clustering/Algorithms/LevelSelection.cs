@@ -1,21 +1,30 @@
 namespace NlpHost.Tasks.Clustering.Algorithms;
 
 /// <summary>
-/// Picks k from a hierarchy of partitions by mean silhouette on a fixed sample. Silhouette alone rewards splitting a
-/// broad topic whenever its halves are a little tighter, so the rule is parsimonious: the smallest k whose score is
-/// within a tolerance of the best (one-standard-error style); the tolerance is what <c>granularity</c> sets.
+/// Picks k from a hierarchy of partitions by mean silhouette on a fixed sample. Silhouette alone keeps rising as broad
+/// topics split (on BBC news, 5 topics, it is highest at k = 28), so the rule is parsimonious, an elbow: the smallest k
+/// whose score gets a share of the way from the lowest score (at or below the best k) to the best; the share is what
+/// <c>granularity</c> sets.
 /// </summary>
 internal static class LevelSelection
 {
     private const int SilhouetteSample = 1000;
 
-    public sealed record Choice(int K, double Score, IReadOnlyList<KScore> Curve, string Rule);
-
-    public static double Tolerance(ClusterGranularity granularity) => granularity switch
+    public sealed record Choice(int K, double Score, IReadOnlyList<KScore> Curve, string Rule)
     {
-        ClusterGranularity.Coarse => 0.10,
-        ClusterGranularity.Medium => 0.05,
-        _ => 0,
+        /// <summary>The labels of every level, for the evaluator's per-k diagnostics.</summary>
+        public Func<int, int[]>? LabelsAt { get; init; }
+
+        /// <summary>Merge distance at each level (the closest pair at k), when the hierarchy has them.</summary>
+        public double[]? MergeDistances { get; init; }
+    }
+
+    /// <summary>How far from the lowest towards the best score the chosen k must reach.</summary>
+    public static double Reach(ClusterGranularity granularity) => granularity switch
+    {
+        ClusterGranularity.Coarse => 0.35,
+        ClusterGranularity.Medium => 0.5,
+        _ => 1,
     };
 
     /// <summary>Scores k = 2..<paramref name="maxK"/>, where <paramref name="labelsAt"/> gives the labels of all points at k.</summary>
@@ -30,12 +39,13 @@ internal static class LevelSelection
         }
 
         var best = curve.MaxBy(s => s.Score)!;
-        var tolerance = Tolerance(granularity);
-        var floor = best.Score - (tolerance * Math.Abs(best.Score));
-        var chosen = curve.First(s => s.Score >= floor);
-        var rule = tolerance == 0
+        var lowest = curve.TakeWhile(s => s.K <= best.K).Min(s => s.Score);
+        var reach = Reach(granularity);
+        var floor = lowest + (reach * (best.Score - lowest));
+        var chosen = curve.First(s => s.Score >= floor - 1e-12);
+        var rule = reach >= 1
             ? "the k with the highest score"
-            : $"the smallest k scoring at least {1 - tolerance:0.##} of the best ({best.Score:0.####} at k = {best.K})";
-        return new Choice(chosen.K, chosen.Score, curve, rule);
+            : $"the smallest k whose score gets {reach:0.##} of the way from the lowest ({lowest:0.####}) to the best ({best.Score:0.####} at k = {best.K})";
+        return new Choice(chosen.K, chosen.Score, curve, rule) { LabelsAt = labelsAt };
     }
 }

@@ -55,7 +55,18 @@ internal sealed class ClusteringEvaluator : ITaskEvaluator
         metrics["embedding"] = new Dictionary<string, double> { ["documents"] = texts.Count, ["goldLabels"] = goldK, ["seconds"] = embedSeconds };
         if (main.Choice is { } choice)
         {
-            metrics["k-curve"] = choice.Curve.ToDictionary(s => $"silhouette@{s.K}", s => s.Score);
+            // The criterion beside what it stands for: V-measure of every level against the gold labels.
+            var curve = choice.Curve.ToDictionary(s => $"silhouette@{s.K}", s => s.Score);
+            foreach (var point in choice.Curve.Where(_ => choice.LabelsAt is not null))
+            {
+                curve[$"vMeasure@{point.K}"] = ClusteringMetrics.Compute(gold, choice.LabelsAt!(point.K)).VMeasure;
+                if (choice.MergeDistances is { } distances && point.K < distances.Length)
+                {
+                    curve[$"mergeDistance@{point.K}"] = distances[point.K];
+                }
+            }
+
+            metrics["k-curve"] = curve;
         }
 
         var labels = await LabelsAsync(texts, main, context, cancellationToken).ConfigureAwait(false);
