@@ -7,6 +7,12 @@ internal static class ClusterInputValidator
 {
     public static void Validate(ClusterInput input, ClusterOptions options)
     {
+        if (input.Path is not null)
+        {
+            ValidateStreaming(input, options);
+            return;
+        }
+
         if (input.Documents is null || input.Documents.Count == 0)
         {
             throw new TaskInputException("input.documents", "give at least one document: {\"documents\":[{\"id\":\"1\",\"text\":\"...\"}]}");
@@ -40,6 +46,26 @@ internal static class ClusterInputValidator
         ValidateOptions(options);
     }
 
+    private static void ValidateStreaming(ClusterInput input, ClusterOptions options)
+    {
+        if (input.Documents is { Count: > 0 })
+        {
+            throw new TaskInputException("input.path", "give documents or path, not both");
+        }
+
+        if (!File.Exists(input.Path))
+        {
+            throw new TaskInputException("input.path", $"'{input.Path}' is not a file the worker can read");
+        }
+
+        if (options.Algorithm != ClusterAlgorithm.KMeans)
+        {
+            throw new TaskInputException("options.algorithm", "a streaming input (input.path) is clustered by kmeans only");
+        }
+
+        ValidateOptions(options);
+    }
+
     public static void ValidateOptions(ClusterOptions options)
     {
         if (options.K is < 1)
@@ -52,14 +78,15 @@ internal static class ClusterInputValidator
             throw new TaskInputException("options.maxK", "must be at least 2");
         }
 
-        if (options.DistanceThreshold is < 0 or > 2)
+        // NaN passes every range comparison, and the options reader accepts "NaN" and "Infinity" strings.
+        if (options.DistanceThreshold is { } threshold && (!double.IsFinite(threshold) || threshold is < 0 or > 2))
         {
-            throw new TaskInputException("options.distanceThreshold", "must be a cosine distance between 0 and 2");
+            throw new TaskInputException("options.distanceThreshold", "must be a finite cosine distance between 0 and 2");
         }
 
-        if (options.EmbeddingWeight is < 0 or > 1)
+        if (!double.IsFinite(options.EmbeddingWeight) || options.EmbeddingWeight is < 0 or > 1)
         {
-            throw new TaskInputException("options.embeddingWeight", "must be between 0 and 1");
+            throw new TaskInputException("options.embeddingWeight", "must be a finite number between 0 and 1");
         }
 
         if (options.LsaDimensions is < 2 or > 1000)
@@ -67,9 +94,29 @@ internal static class ClusterInputValidator
             throw new TaskInputException("options.lsaDimensions", "must be between 2 and 1000");
         }
 
-        if (options.MinClusterSize < 1 || options.Keywords < 0 || options.Representatives < 0)
+        if (options.MinClusterSize is < 1)
         {
-            throw new TaskInputException("options", "minClusterSize must be at least 1; keywords and representatives at least 0");
+            throw new TaskInputException("options.minClusterSize", "must be at least 1 (density mode uses at least 2)");
+        }
+
+        if (options.MinSamples is < 1)
+        {
+            throw new TaskInputException("options.minSamples", "must be at least 1");
+        }
+
+        if (options.Keywords < 0)
+        {
+            throw new TaskInputException("options.keywords", "must be at least 0");
+        }
+
+        if (options.Representatives < 0)
+        {
+            throw new TaskInputException("options.representatives", "must be at least 0");
+        }
+
+        if (options.K is not null && options.DistanceThreshold is not null)
+        {
+            throw new TaskInputException("options.distanceThreshold", "give k or distanceThreshold, not both");
         }
     }
 }

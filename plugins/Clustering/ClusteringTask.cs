@@ -1,19 +1,30 @@
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Clustering.Streaming;
 
 namespace NlpHost.Tasks.Clustering;
 
-/// <summary>Groups documents by meaning: backbone sentence embeddings, spherical k-means, c-TF-IDF labels.</summary>
+/// <summary>Groups documents by meaning: backbone sentence embeddings, spherical k-means (k automatic by over-cluster and merge), agglomerative or HDBSCAN, keyphrase labels.</summary>
 internal sealed class ClusteringTask : TaskPlugin<ClusterInput, ClusterOptions, ClusterOutput>
 {
     public override TaskDescriptor Descriptor { get; } = Describe(
-        "cluster", "0.1.0", "Group documents by meaning and name each group with keywords");
+        "cluster", "0.2.0", "Group documents by meaning (k given or automatic, or by density with outliers) and name each group with keyphrases");
 
     protected override void Validate(ClusterInput input, ClusterOptions options) => ClusterInputValidator.Validate(input, options);
 
     protected override async Task<ClusterOutput> ExecuteAsync(ClusterInput input, ClusterOptions options, TaskContext context, CancellationToken cancellationToken)
     {
-        var outcome = await ClusteringPipeline.RunAsync([.. input.Documents.Select(d => d.Text)], options, context, cancellationToken).ConfigureAwait(false);
-        var output = ClusterReport.Build(input.Documents, outcome.Vectors, outcome.Fit, options, outcome.Silhouette);
+        if (input.Path is { } path)
+        {
+            var streaming = new StreamingClusterer(context.Backbone.EmbedAsync, new StreamingLimits());
+            var progress = new Progress<string>(message => context.Progress.Report(new TaskProgress(0.5, message)));
+            var (result, _) = await streaming.RunAsync(JsonlDocuments.ReadAsync(path, cancellationToken), options, context.Backbone.EmbedAsync, progress, cancellationToken).ConfigureAwait(false);
+            context.Progress.Report(new TaskProgress(1, "done"));
+            return result;
+        }
+
+        var documents = input.Documents!;
+        var outcome = await ClusteringPipeline.RunAsync([.. documents.Select(d => d.Text)], options, context, cancellationToken).ConfigureAwait(false);
+        var output = await ClusterReport.BuildAsync(documents, outcome, options, context.Backbone, cancellationToken).ConfigureAwait(false);
         context.Progress.Report(new TaskProgress(1, "done"));
         return output;
     }

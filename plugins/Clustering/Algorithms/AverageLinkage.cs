@@ -3,36 +3,64 @@ using System.Numerics.Tensors;
 namespace NlpHost.Tasks.Clustering.Algorithms;
 
 /// <summary>
-/// Agglomerative clustering with average linkage on cosine distance, stopping at a distance threshold or at a
-/// number of clusters. Exact on up to <see cref="MaxExact"/> points; larger inputs are clustered on a random
-/// sample of that size and every other point joins the nearest resulting centroid, so memory stays O(sample²)
-/// and no n×n matrix is ever built.
+/// Agglomerative clustering with average linkage on cosine distance. <see cref="Build"/> records the whole merge
+/// sequence once; a cut at a number of clusters or a distance threshold replays a prefix of it, so automatic k can
+/// score every level without re-clustering. Exact on up to <see cref="MaxExact"/> points; larger inputs are clustered
+/// on a random sample of that size and every other point joins the nearest resulting centroid, so memory stays
+/// O(sample²) and no n×n matrix is ever built.
 /// </summary>
 internal static class AverageLinkage
 {
     public const int MaxExact = 2000;
 
-    public static SphericalKMeans.Result Fit(IReadOnlyList<float[]> points, double distanceThreshold, int? clusters, Random random, CancellationToken cancellationToken)
+    /// <summary>The sampled points (indices into the input) and their merges, closest first.</summary>
+    public sealed record Tree(int[] Sample, IReadOnlyList<Merge> Merges)
+    {
+        /// <summary>Labels of the sampled points after the first <paramref name="mergeCount"/> merges.</summary>
+        public int[] Cut(int mergeCount)
+        {
+            var parent = Enumerable.Range(0, Sample.Length).ToArray();
+            int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
+            foreach (var merge in Merges.Take(mergeCount))
+            {
+                parent[Root(merge.B)] = Root(merge.A);
+            }
+
+            var roots = new Dictionary<int, int>();
+            return [.. Enumerable.Range(0, Sample.Length).Select(i => roots.TryGetValue(Root(i), out var label) ? label : roots[Root(i)] = roots.Count)];
+        }
+
+        /// <summary>Merges needed to come down to <paramref name="clusters"/> clusters.</summary>
+        public int MergesFor(int clusters) => Math.Clamp(Sample.Length - clusters, 0, Merges.Count);
+
+        /// <summary>Merges of clusters at most <paramref name="threshold"/> apart (average linkage merges in non-decreasing distance).</summary>
+        public int MergesWithin(double threshold) => Merges.TakeWhile(m => m.Distance <= threshold).Count();
+    }
+
+    public readonly record struct Merge(int A, int B, float Distance);
+
+    public static Tree Build(IReadOnlyList<float[]> points, Random random, CancellationToken cancellationToken)
     {
         var sample = points.Count <= MaxExact
             ? Enumerable.Range(0, points.Count).ToArray()
             : [.. Enumerable.Range(0, points.Count).OrderBy(_ => random.Next()).Take(MaxExact)];
-        var sampleLabels = Merge([.. sample.Select(i => points[i])], distanceThreshold, clusters, cancellationToken);
-        var k = sampleLabels.Max() + 1;
-        var centroids = Centroids([.. sample.Select(i => points[i])], sampleLabels, k);
-        var labels = new int[points.Count];
-        double inertia = 0;
-        for (var i = 0; i < points.Count; i++)
-        {
-            var (nearest, similarity) = SphericalKMeans.Nearest(points[i], centroids);
-            labels[i] = nearest;
-            inertia += 1 - similarity;
-        }
-
-        return new SphericalKMeans.Result(labels, centroids, inertia);
+        return new Tree(sample, MergeAll([.. sample.Select(i => points[i])], cancellationToken));
     }
 
-    private static int[] Merge(float[][] points, double threshold, int? clusters, CancellationToken cancellationToken)
+    /// <summary>Every point joins the nearest centroid of the sample's clusters.</summary>
+    public static Partition Assign(IReadOnlyList<float[]> points, Tree tree, int[] sampleLabels)
+    {
+        var centroids = Partition.FromLabels([.. tree.Sample.Select(i => points[i])], sampleLabels).Centroids;
+        var labels = new int[points.Count];
+        for (var i = 0; i < points.Count; i++)
+        {
+            labels[i] = SphericalKMeans.Nearest(points[i], centroids).Index;
+        }
+
+        return new Partition(labels, centroids);
+    }
+
+    private static List<Merge> MergeAll(float[][] points, CancellationToken cancellationToken)
     {
         var n = points.Length;
         var distance = new float[n, n];
@@ -46,14 +74,14 @@ internal static class AverageLinkage
 
         var size = Enumerable.Repeat(1, n).ToArray();
         var alive = Enumerable.Repeat(true, n).ToArray();
-        var parent = Enumerable.Range(0, n).ToArray();
         var nearest = new int[n];
         for (var a = 0; a < n; a++)
         {
             nearest[a] = Nearest(distance, alive, a);
         }
 
-        for (var remaining = n; remaining > (clusters ?? 1); remaining--)
+        var merges = new List<Merge>(n);
+        for (var remaining = n; remaining > 1; remaining--)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var a = -1;
@@ -65,12 +93,13 @@ internal static class AverageLinkage
                 }
             }
 
-            if (a < 0 || (clusters is null && distance[a, nearest[a]] > threshold))
+            if (a < 0)
             {
                 break;
             }
 
             var b = nearest[a];
+            merges.Add(new Merge(a, b, distance[a, b]));
             // Lance–Williams update for average linkage: the merged cluster's distance is the size-weighted mean.
             for (var i = 0; i < n; i++)
             {
@@ -82,7 +111,6 @@ internal static class AverageLinkage
 
             size[a] += size[b];
             alive[b] = false;
-            parent[b] = a;
             for (var i = 0; i < n; i++)
             {
                 if (alive[i] && (i == a || nearest[i] == a || nearest[i] == b || (nearest[i] >= 0 && distance[i, a] < distance[i, nearest[i]])))
@@ -92,7 +120,7 @@ internal static class AverageLinkage
             }
         }
 
-        return Relabel(parent, alive);
+        return merges;
     }
 
     private static int Nearest(float[,] distance, bool[] alive, int a)
@@ -107,40 +135,5 @@ internal static class AverageLinkage
         }
 
         return best;
-    }
-
-    private static int[] Relabel(int[] parent, bool[] alive)
-    {
-        var roots = new Dictionary<int, int>();
-        var labels = new int[parent.Length];
-        for (var i = 0; i < parent.Length; i++)
-        {
-            var root = i;
-            while (!alive[root])
-            {
-                root = parent[root];
-            }
-
-            labels[i] = roots.TryGetValue(root, out var label) ? label : roots[root] = roots.Count;
-        }
-
-        return labels;
-    }
-
-    private static float[][] Centroids(float[][] points, int[] labels, int k)
-    {
-        var sums = Enumerable.Range(0, k).Select(_ => new float[points[0].Length]).ToArray();
-        for (var i = 0; i < points.Length; i++)
-        {
-            TensorPrimitives.Add(sums[labels[i]], points[i], sums[labels[i]]);
-        }
-
-        foreach (var sum in sums)
-        {
-            var norm = TensorPrimitives.Norm(sum);
-            TensorPrimitives.Divide(sum, norm > 0 ? norm : 1, sum);
-        }
-
-        return sums;
     }
 }

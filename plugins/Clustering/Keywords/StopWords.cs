@@ -1,6 +1,6 @@
 namespace NlpHost.Tasks.Clustering.Keywords;
 
-/// <summary>English function words, which say nothing about a cluster's topic.</summary>
+/// <summary>English function words and number words, which say nothing about a cluster's topic.</summary>
 internal static class StopWords
 {
     public static readonly HashSet<string> English = new(
@@ -18,6 +18,8 @@ internal static class StopWords
         why why's will with without won't would wouldn't yes yet you you'd you'll you're you've your yours yourself
         yourselves anyone anything also ago around back come could'nt does'nt done etc going good got just look lot
         maybe put right seems sure take tell time whole years year
+        three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand
+        thousands million millions billion billions half dozen
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries),
         StringComparer.Ordinal);
 }

@@ -14,11 +14,19 @@ internal static class DocumentVectors
     /// <summary>Below this many documents TF-IDF statistics are too thin to help; embeddings alone are used.</summary>
     public const int MinDocumentsForHybrid = 100;
 
+    /// <summary>Below this many documents the mean says too little to subtract; raw embeddings are used.</summary>
+    public const int MinDocumentsToCentre = 5;
+
     public static IReadOnlyList<float[]> Build(IReadOnlyList<string> texts, IReadOnlyList<float[]> embeddings, ClusterOptions options, Random random)
     {
-        if (options.Representation == ClusterRepresentation.Embedding || texts.Count < MinDocumentsForHybrid)
+        if (options.Representation == ClusterRepresentation.Embedding)
         {
             return embeddings;
+        }
+
+        if (texts.Count < MinDocumentsForHybrid)
+        {
+            return texts.Count < MinDocumentsToCentre ? embeddings : [.. Centred(embeddings).Select(e => Scaled(e, 1))];
         }
 
         var tfidf = TfIdfVectorizer.Vectorize(texts, minDf: texts.Count >= 1000 ? 5 : 2, out var vocabulary);
@@ -29,6 +37,19 @@ internal static class DocumentVectors
         }
 
         var lsa = RandomizedSvd.DocumentFactors(tfidf, vocabulary, rank, random);
+        var centred = Centred(embeddings);
+        var embeddingWeight = MathF.Sqrt((float)options.EmbeddingWeight);
+        var lsaWeight = MathF.Sqrt(1 - (float)options.EmbeddingWeight);
+        return [.. centred.Select((e, i) =>
+        {
+            var latent = Array.ConvertAll(lsa[i], x => (float)x);
+            return (float[])[.. Scaled(e, embeddingWeight), .. Scaled(latent, lsaWeight)];
+        })];
+    }
+
+    /// <summary>Embeddings minus their mean: MiniLM vectors share a common direction that hides differences.</summary>
+    private static float[][] Centred(IReadOnlyList<float[]> embeddings)
+    {
         var mean = new float[embeddings[0].Length];
         foreach (var e in embeddings)
         {
@@ -36,14 +57,11 @@ internal static class DocumentVectors
         }
 
         TensorPrimitives.Divide(mean, embeddings.Count, mean);
-        var embeddingWeight = MathF.Sqrt((float)options.EmbeddingWeight);
-        var lsaWeight = MathF.Sqrt(1 - (float)options.EmbeddingWeight);
-        return [.. embeddings.Select((e, i) =>
+        return [.. embeddings.Select(e =>
         {
             var centred = new float[e.Length];
             TensorPrimitives.Subtract(e, mean, centred);
-            var latent = Array.ConvertAll(lsa[i], x => (float)x);
-            return (float[])[.. Scaled(centred, embeddingWeight), .. Scaled(latent, lsaWeight)];
+            return centred;
         })];
     }
 

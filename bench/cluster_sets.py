@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Builds the labelled clustering sets the clustering README reports on, as {"id","label","text"} JSONL under
+data/cluster-sets/ (ignored; the data stay in ../shared/data). Deterministic: fixed seed, fixed order.
+
+  20ng-coarse.jsonl  20 Newsgroups test posts (same posts, same order) labelled by top-level group:
+                     comp, rec, sci, talk, misc, alt+soc (alt.atheism and soc.religion.christian)
+  20ng-sample.jsonl, 20ng-sample-coarse.jsonl  the first 40 posts of each newsgroup (800 posts), 20 and 6 labels:
+                     what this session could embed on a shared two-core machine
+  bbc-train.jsonl    BBC News Summary train articles, 5 categories (development)
+  bbc-valid.jsonl    BBC News Summary valid articles, 5 categories (held out)
+  qa-sources.jsonl   up to 40 distinct contexts from each of 7 QA sources, the source as the label (held out)
+  readme-sample.jsonl  samples/cluster-topics.json, the id's prefix as the label
+"""
+import csv, json, os, random, sys
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+data = os.path.join(root, "..", "shared", "data")
+out = os.path.join(root, "data", "cluster-sets")
+os.makedirs(out, exist_ok=True)
+csv.field_size_limit(sys.maxsize)
+
+
+def write(name, rows):
+    with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    labels = sorted({r["label"] for r in rows})
+    print(f"{name}: {len(rows)} documents, {len(labels)} labels")
+
+
+def coarse(label):
+    top = label.split(".")[0]
+    return "alt+soc" if top in ("alt", "soc") else top
+
+
+with open(os.path.join(data, "clustering", "20news-bydate-test.jsonl"), encoding="utf-8") as f:
+    posts = [json.loads(line) for line in f if line.strip()]
+write("20ng-coarse.jsonl", [{"id": p["id"], "label": coarse(p["label"]), "text": p["text"]} for p in posts])
+taken = {}
+sample = [p for p in posts if taken.setdefault(p["label"], []).append(p) or len(taken[p["label"]]) <= 40]
+write("20ng-sample.jsonl", sample)
+write("20ng-sample-coarse.jsonl", [{"id": p["id"], "label": coarse(p["label"]), "text": p["text"]} for p in sample])
+
+for split in ("train", "valid"):
+    with open(os.path.join(data, "summarization", f"bbc_news_summary_{split}.csv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    write(f"bbc-{split}.jsonl", [{"id": f"bbc-{split}-{i}", "label": r["categories"].strip(), "text": r["document"]} for i, r in enumerate(rows)])
+
+sources = ["squad-v1.1-train", "policyqa", "subjqa", "bipar-en", "friendsqa", "covid-qa", "bioasq-factoid-snippets"]
+rng = random.Random(17)
+rows = []
+for source in sources:
+    with open(os.path.join(data, "qa", source + ".json"), encoding="utf-8") as f:
+        articles = json.load(f)["data"]
+    contexts = sorted({p["context"] for a in articles for p in a["paragraphs"]})
+    rng.shuffle(contexts)
+    rows += [{"id": f"{source}-{i}", "label": source, "text": c} for i, c in enumerate(contexts[:40])]
+write("qa-sources.jsonl", rows)
+
+with open(os.path.join(root, "samples", "cluster-topics.json"), encoding="utf-8") as f:
+    sample = json.load(f)["documents"]
+write("readme-sample.jsonl", [{"id": d["id"], "label": d["id"].split("-")[0], "text": d["text"]} for d in sample])
