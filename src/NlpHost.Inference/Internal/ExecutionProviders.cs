@@ -17,11 +17,18 @@ internal sealed class ExecutionProviders
     /// <summary><c>cuda</c> or <c>cpu</c>: what sessions created here run on.</summary>
     public string Name { get; }
 
-    /// <summary>Resolves <c>auto</c> by trying CUDA and logging one line when it falls back to the CPU.</summary>
+    /// <summary>Resolves <c>auto</c> by looking for CUDA's libraries, then trying the provider; one line when it falls back to the CPU.</summary>
     public static ExecutionProviders Resolve(BackboneOptions options, ILogger logger)
     {
         if (options.ExecutionProvider == "cpu")
         {
+            return new ExecutionProviders(options, "cpu");
+        }
+
+        // Under auto, a machine without CUDA's libraries gets one calm line instead of ONNX Runtime's load error.
+        if (options.ExecutionProvider == "auto" && CudaLibraries.FirstMissing() is { } missing)
+        {
+            Log.CudaNotInstalled(logger, missing);
             return new ExecutionProviders(options, "cpu");
         }
 

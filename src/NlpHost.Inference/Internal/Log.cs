@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Information, "ONNX model {ModelPath} opened on {Provider}")]
     public static partial void ModelOpened(ILogger logger, string modelPath, string provider);
 
+    [LoggerMessage(5, LogLevel.Information, "CUDA not available ({Reason}): using CPU")]
+    public static partial void CudaNotInstalled(ILogger logger, string reason);
+
     [LoggerMessage(4, LogLevel.Error, "Backbone batch of {Count} sequences failed")]
     public static partial void BatchFailed(ILogger logger, Exception exception, int count);
 }

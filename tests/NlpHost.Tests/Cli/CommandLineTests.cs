@@ -97,4 +97,25 @@ public sealed class CommandLineTests
         Assert.Equal(5, result.ExitCode);
         Assert.Contains("Backbone:MaxBatchSize", result.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_machine_without_cuda_runs_on_the_cpu_without_an_onnx_runtime_load_error()
+    {
+        if (System.Runtime.InteropServices.NativeLibrary.TryLoad("libcublasLt.so.13", out var handle))
+        {
+            // CUDA is installed here: the provider loads and there is nothing to fall back from.
+            System.Runtime.InteropServices.NativeLibrary.Free(handle);
+            return;
+        }
+
+        var result = await NlpHostProcess.RunAsync(
+            ["run", "cluster", "--input", "samples/cluster-topics.json", "--Backbone:ExecutionProvider", "auto", "--Logging:LogLevel:Default", "Information"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var printed = result.StandardOutput + result.StandardError;
+        Assert.DoesNotContain("Failed to load library", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("CUDA execution provider unavailable", printed, StringComparison.Ordinal);
+        Assert.Contains("CUDA not available (", printed, StringComparison.Ordinal);
+        Assert.Contains("using CPU", printed, StringComparison.Ordinal);
+    }
 }
