@@ -106,6 +106,29 @@ public sealed class DashboardBrowserTests(FixturePlugins fixtures, DashboardHost
     }
 
     [BrowserFact]
+    public async Task A_running_job_shows_its_progress_moving()
+    {
+        Browser.LogIn(DashboardHost.Key);
+        // Progress reaches the store at each heartbeat (0.5 s in this host) and the page polls it.
+        var id = await host.Server.SubmitAsync(new { task = "sleep", input = new { marker = "progress" }, options = new { ms = 12_000, steps = 12 } });
+        Browser.Open($"#/jobs/{id}");
+
+        // The bar's value attribute as the page shows it; Until needs a reference result, so it returns the text.
+        static string? Shown(IWebDriver d) =>
+            d.FindElements(By.Id("job-progress")) is { Count: > 0 } bar ? bar[0].GetAttribute("value") : null;
+        static double Value(string? text) =>
+            double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
+        var first = Value(Browser.Until(d => Value(Shown(d)) is > 0 and < 1 ? Shown(d) : null, TimeSpan.FromSeconds(60), () => "no progress shown while the job runs"));
+        var later = Value(Browser.Until(d => Value(Shown(d)) > first ? Shown(d) : null, TimeSpan.FromSeconds(30), () => $"progress stayed at {first}"));
+
+        Assert.True(later > first);
+        Browser.Screenshot(host.Screenshots, "job-running");
+        await host.Server.WaitForFinalAsync([id], TimeSpan.FromSeconds(60));
+        Assert.Equal("succeeded", (await host.Server.GetJobAsync(id)).GetProperty("state").GetString());
+        Assert.Empty(Browser.ConsoleErrors());
+    }
+
+    [BrowserFact]
     public async Task A_queued_job_is_cancelled_from_its_page()
     {
         Browser.LogIn(DashboardHost.Key);

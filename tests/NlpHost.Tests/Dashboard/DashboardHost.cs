@@ -63,7 +63,7 @@ public sealed class DashboardHost : IAsyncLifetime
             CopyDirectory(Path.Combine(BuildLayout.HostDirectory, "plugins", plugin), Path.Combine(queue.PluginsFolder, plugin));
         }
 
-        Server = await queue.StartServerAsync(["--Api:Keys", Key, "--Worker:Concurrency", "1"], Key);
+        Server = await queue.StartServerAsync(["--Api:Keys", Key, "--Worker:Concurrency", "1", "--Worker:HeartbeatSeconds", "0.5"], Key);
         Browser = Browser.Start(Server.Client.BaseAddress!);
     }
 
