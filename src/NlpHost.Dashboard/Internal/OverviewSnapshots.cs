@@ -18,7 +18,7 @@ internal sealed record Overview(
     BackboneView Backbone,
     IReadOnlyList<BatchBucket> BatchSizes);
 
-/// <summary>A worker: this host, or one seen holding leases on running jobs.</summary>
+/// <summary>A worker: this host, one in the queue's worker registry, or one seen holding leases on running jobs.</summary>
 internal sealed record HostView(string Id, bool ThisHost, int? Slots, long Running, IReadOnlyList<string>? Tasks);
 
 /// <summary>Where the backbone runs, or why it did not load.</summary>
@@ -77,10 +77,11 @@ internal sealed partial class OverviewSnapshots(
         since = DateTimeOffset.FromUnixTimeMilliseconds(since.ToUnixTimeMilliseconds() / (long)ThroughputBucket.TotalMilliseconds * (long)ThroughputBucket.TotalMilliseconds);
         var throughput = await admin.ThroughputAsync(since, ThroughputBucket, cancellationToken).ConfigureAwait(false);
         var running = await admin.BrowseAsync(new JobQuery(JobState.Running, Limit: 1000), cancellationToken).ConfigureAwait(false);
-        return new Overview(now, counts, backlog, throughput, Hosts(running.Jobs, runsWorker), Backbone(), batches.Snapshot());
+        var live = await store.ListLiveWorkersAsync(LiveWorker.LiveWindow, cancellationToken).ConfigureAwait(false);
+        return new Overview(now, counts, backlog, throughput, Hosts(running.Jobs, live, runsWorker), Backbone(), batches.Snapshot());
     }
 
-    private List<HostView> Hosts(IReadOnlyList<Job> running, bool runsWorker)
+    private List<HostView> Hosts(IReadOnlyList<Job> running, IReadOnlyList<LiveWorker> live, bool runsWorker)
     {
         var byOwner = running.Where(j => j.LeaseOwner is not null).GroupBy(j => j.LeaseOwner!).ToDictionary(g => g.Key, g => (long)g.Count());
         var hosts = new List<HostView>();
@@ -90,7 +91,13 @@ internal sealed partial class OverviewSnapshots(
             hosts.Add(new HostView(self, true, worker.Value.Concurrency, byOwner.GetValueOrDefault(self), [.. catalog.Tasks.Keys.Order(StringComparer.Ordinal)]));
         }
 
-        hosts.AddRange(byOwner.Where(o => !runsWorker || o.Key != self).OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => new HostView(o.Key, false, null, o.Value, null)));
+        // The registry says which tasks each live host serves (null: any); a lease owner missing from it still shows.
+        var others = live.Where(w => !runsWorker || w.WorkerId != self)
+            .Select(w => new HostView(w.WorkerId, false, null, byOwner.GetValueOrDefault(w.WorkerId), w.Tasks))
+            .ToList();
+        others.AddRange(byOwner.Where(o => (!runsWorker || o.Key != self) && others.TrueForAll(h => h.Id != o.Key))
+            .Select(o => new HostView(o.Key, false, null, o.Value, null)));
+        hosts.AddRange(others.OrderBy(h => h.Id, StringComparer.Ordinal));
         return hosts;
     }
 

@@ -29,7 +29,7 @@ export async function overviewPage() {
     backlog.replaceChildren(table('Queued and running jobs per task', ['Task', 'Queued', 'Running', 'Oldest queued'],
       o.backlog.map(b => h('tr', {}, h('td', {}, b.task), h('td', {}, b.queued), h('td', {}, b.running),
         h('td', {}, b.oldestQueuedAt ? `${age(b.oldestQueuedAt, now)} ago` : '–')))));
-    hosts.replaceChildren(table('Workers: this host, and any other holding a lease', ['Worker', 'Slots', 'Running', 'Tasks'],
+    hosts.replaceChildren(table('Workers: this host and every live host of the queue', ['Worker', 'Slots', 'Running', 'Tasks'],
       o.hosts.map(x => h('tr', {}, h('td', {}, x.id, x.thisHost ? ' (this host)' : ''), h('td', {}, x.slots ?? '–'),
         h('td', {}, x.running), h('td', {}, x.tasks ? x.tasks.join(', ') : '–')))));
     backbone.replaceChildren(...(o.backbone.error

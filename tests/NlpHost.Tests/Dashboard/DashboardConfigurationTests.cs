@@ -44,4 +44,24 @@ public sealed class DashboardConfigurationTests(FixturePlugins fixtures)
         Assert.Equal(HttpStatusCode.NotFound, (await off.Client.GetAsync(new Uri("/api/session", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await off.Client.GetAsync(new Uri("/v1/tasks", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task The_overview_lists_every_live_worker_host_of_the_queue()
+    {
+        await using var queue = QueueDeployment.Sqlite(fixtures);
+        using var server = await queue.StartServerAsync([]);
+        queue.StartWorker("--Worker:WorkerId", "second-host");
+
+        List<System.Text.Json.JsonElement> hosts = [];
+        await Poll.UntilAsync(async () =>
+        {
+            var overview = await server.GetJsonAsync("api/overview");
+            hosts = [.. overview.GetProperty("hosts").EnumerateArray()];
+            return hosts.Exists(h => h.GetProperty("id").GetString() == "second-host");
+        }, TimeSpan.FromSeconds(60), () => server.Process.Output);
+
+        var second = hosts.Single(h => h.GetProperty("id").GetString() == "second-host");
+        Assert.False(second.GetProperty("thisHost").GetBoolean());
+        Assert.Contains(hosts, h => h.GetProperty("thisHost").GetBoolean());
+    }
 }
