@@ -39,15 +39,7 @@ internal abstract partial class SqlJobStore : IJobAdministration
 
         page.Add("limit", query.Limit, DbType.Int32);
         page.Add("offset", query.Offset, DbType.Int32);
-        var jobs = new List<Job>();
-        await using (var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                jobs.Add(JobRow.Read(reader));
-            }
-        }
-
+        var jobs = await ReadJobsAsync(page, cancellationToken).ConfigureAwait(false);
         var total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), null);
         return new JobPage(jobs, total);
     }

@@ -15,14 +15,7 @@ internal abstract partial class SqlJobStore
             $"SELECT {JobRow.Columns} FROM jobs ORDER BY seq DESC LIMIT @limit OFFSET @offset");
         command.Add("limit", limit, DbType.Int32);
         command.Add("offset", offset, DbType.Int32);
-        var jobs = new List<Job>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            jobs.Add(JobRow.Read(reader));
-        }
-
-        return jobs;
+        return await ReadJobsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyDictionary<string, long>> CountQueuedByTaskAsync(CancellationToken cancellationToken = default)

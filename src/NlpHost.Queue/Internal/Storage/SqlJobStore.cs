@@ -89,14 +89,7 @@ internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAtt
         command.Add("state", JobRow.StateName(state), DbType.String);
         command.Add("limit", limit, DbType.Int32);
         command.Add("offset", offset, DbType.Int32);
-        var jobs = new List<Job>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            jobs.Add(JobRow.Read(reader));
-        }
-
-        return jobs;
+        return await ReadJobsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyDictionary<JobState, long>> CountByStateAsync(CancellationToken cancellationToken = default)
@@ -121,6 +114,19 @@ internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAtt
     }
 
     protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Every job row <paramref name="command"/> selects (<see cref="JobRow.Columns"/>), in its order.</summary>
+    private static async Task<List<Job>> ReadJobsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var jobs = new List<Job>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            jobs.Add(JobRow.Read(reader));
+        }
+
+        return jobs;
+    }
 
     protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {
