@@ -16,6 +16,9 @@ public sealed class ModelIntegrity
     private const string ManifestName = "manifest.json";
     private readonly ConcurrentDictionary<(string Path, long Length, DateTime Written), string?> _checked = new();
 
+    // Parsed once per manifest version: every task run asks, and the answer changes only when the manifest does.
+    private readonly ConcurrentDictionary<(string Path, long Length, DateTime Written), Dictionary<string, FileRecord>> _manifests = new();
+
     /// <summary>What is wrong with <paramref name="path"/> or any file recorded beside it; <see langword="null"/> when all match.</summary>
     public string? Problem(string path)
     {
@@ -35,7 +38,8 @@ public sealed class ModelIntegrity
         Dictionary<string, FileRecord> records;
         try
         {
-            records = ReadRecords(manifest);
+            var info = new FileInfo(manifest);
+            records = _manifests.GetOrAdd((manifest, info.Length, info.LastWriteTimeUtc), _ => ReadRecords(manifest));
         }
         catch (Exception e) when (e is JsonException or IOException or InvalidOperationException or FormatException)
         {
