@@ -17,6 +17,9 @@ public sealed record TranslateOptions
 
     /// <summary>Most tokens generated per sentence; unset uses <c>Plugins:translate:MaxLength</c>.</summary>
     public int? MaxLength { get; init; }
+
+    /// <summary>Keep figures, URLs, e-mail addresses and inline code exactly as written (default); false translates them like words.</summary>
+    public bool Protect { get; init; } = true;
 }
 
 /// <summary>One translated sentence and the source span it came from.</summary>
@@ -30,6 +33,12 @@ public sealed record TranslatedSentence(string Translation, int SourceStart, int
 
     /// <summary>What went wrong with this sentence, for humans (e.g. the truncation); absent when nothing did.</summary>
     public string? Warning { get; init; }
+
+    /// <summary>How sure the model was, 0..1: the geometric mean of its step probabilities.</summary>
+    public double Confidence { get; init; }
+
+    /// <summary>Confidence below <c>Plugins:translate:LowConfidence</c>: check this sentence.</summary>
+    public bool LowConfidence { get; init; }
 }
 
 /// <summary>The translation and its sentence alignment.</summary>

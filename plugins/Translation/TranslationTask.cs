@@ -76,7 +76,12 @@ internal sealed class TranslationTask : TaskPlugin<TranslateInput, TranslateOpti
 
     internal static TranslationRequest Request(TranslationSettings settings, TranslateOptions options) => new(
         new GenerationSettings(options.BeamSize ?? settings.BeamSize, settings.LengthPenalty, settings.NoRepeatNgramSize),
-        options.MaxLength ?? settings.MaxLength, settings.MaxLengthRatio, settings.MaxLengthOffset);
+        options.MaxLength ?? settings.MaxLength, settings.MaxLengthRatio, settings.MaxLengthOffset)
+    {
+        Protect = options.Protect,
+        Target = options.Target,
+        LowConfidence = settings.LowConfidence,
+    };
 
     public async ValueTask DisposeAsync()
     {

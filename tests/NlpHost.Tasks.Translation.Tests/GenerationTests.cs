@@ -112,7 +112,8 @@ public sealed class GenerationTests(RealBackbone backbone) : IClassFixture<RealB
         public async Task<int[][]> GenerateAsync(IReadOnlyList<SourceSentence> sources, GenerationSettings settings, int maxNew)
         {
             var states = await Encoder.EncodeAsync(sources, CancellationToken.None);
-            return await BeamSearch.RunAsync(Decoder, [.. states.Select(s => new SearchInput(s, maxNew, CancellationToken.None))], settings, Tokens, CancellationToken.None);
+            var best = await BeamSearch.RunAsync(Decoder, [.. states.Select(s => new SearchInput(s, maxNew, CancellationToken.None))], settings, Tokens, CancellationToken.None);
+            return [.. best.Select(h => h.Tokens)];
         }
 
         /// <summary>Sum of the log-probabilities of <paramref name="ids"/>, plus the end token's when it ended before the budget.</summary>

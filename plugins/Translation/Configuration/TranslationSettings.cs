@@ -34,6 +34,8 @@ internal sealed record TranslationSettings
 
     public int MaxBatchSentences { get; init; } = 32;
 
+    public double LowConfidence { get; init; } = 0.3;
+
     public static TranslationSettings Read(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
@@ -70,6 +72,7 @@ internal sealed record TranslationSettings
             LengthPenalty = Double(section, "LengthPenalty", 1.0, -5, 5),
             NoRepeatNgramSize = Int(section, "NoRepeatNgramSize", 3, 0, 16),
             MaxBatchSentences = Int(section, "MaxBatchSentences", 32, 1, 1024),
+            LowConfidence = Double(section, "LowConfidence", 0.3, 0, 1),
         };
     }
 

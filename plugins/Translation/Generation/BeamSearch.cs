@@ -15,8 +15,8 @@ internal sealed record SearchInput(HiddenStates Source, int MaxNewTokens, Cancel
 /// </summary>
 internal static class BeamSearch
 {
-    /// <summary>Generated ids per sentence (end token excluded); empty for a sentence cancelled on the way.</summary>
-    public static async Task<int[][]> RunAsync(DecoderModel decoder, IReadOnlyList<SearchInput> inputs, GenerationSettings settings, SpecialTokens tokens, CancellationToken cancellationToken)
+    /// <summary>The best hypothesis per sentence (end token excluded); empty for a sentence cancelled on the way.</summary>
+    public static async Task<Hypothesis[]> RunAsync(DecoderModel decoder, IReadOnlyList<SearchInput> inputs, GenerationSettings settings, SpecialTokens tokens, CancellationToken cancellationToken)
     {
         var beams = settings.BeamSize;
         var sentences = inputs.Select(i => new SentenceBeams(i.MaxNewTokens, beams)).ToArray();
@@ -100,6 +100,18 @@ internal static class BeamSearch
 
         return result;
     }
+}
+
+/// <summary>A finished translation: its tokens (end token excluded) and the log-probability of the steps that made it.</summary>
+/// <param name="Tokens">Generated ids.</param>
+/// <param name="LogProbability">Sum of the log-probabilities of every step (the end token's included).</param>
+/// <param name="Steps">Decoder steps taken: the tokens, plus one when the end token was generated.</param>
+internal sealed record Hypothesis(int[] Tokens, double LogProbability, int Steps)
+{
+    public static Hypothesis None { get; } = new([], 0, 0);
+
+    /// <summary>Geometric mean of the step probabilities, 0..1: how sure the model was, independent of length.</summary>
+    public double Confidence => Steps == 0 ? 0 : Math.Exp(LogProbability / Steps);
 }
 
 /// <summary>A live hypothesis: the tokens generated so far and their summed log-probability.</summary>

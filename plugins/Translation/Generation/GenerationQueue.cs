@@ -29,7 +29,7 @@ internal sealed class GenerationQueue : IAsyncDisposable
         _worker = Task.Run(() => WorkAsync(_stop.Token));
     }
 
-    public Task<int[]> GenerateAsync(HiddenStates source, int maxNewTokens, GenerationSettings settings, CancellationToken cancellationToken)
+    public Task<Hypothesis> GenerateAsync(HiddenStates source, int maxNewTokens, GenerationSettings settings, CancellationToken cancellationToken)
     {
         var pending = new Pending(new SearchInput(source, maxNewTokens, cancellationToken), settings);
         pending.Registration = cancellationToken.Register(() => pending.Completion.TrySetCanceled(cancellationToken));
@@ -115,7 +115,7 @@ internal sealed class GenerationQueue : IAsyncDisposable
 
         public GenerationSettings Settings { get; } = settings;
 
-        public TaskCompletionSource<int[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<Hypothesis> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public CancellationTokenRegistration Registration { get; set; }
 

@@ -1,12 +1,14 @@
+using System.Numerics.Tensors;
+
 namespace NlpHost.Tasks.Translation.Generation;
 
 /// <summary>The search state of one sentence: its finished hypotheses and the choice of its next beams.</summary>
 internal sealed class SentenceBeams(int maxNewTokens, int beams)
 {
-    private readonly List<(int[] Tokens, double Score)> _finished = [];
+    private readonly List<(Hypothesis Hypothesis, double Score)> _finished = [];
 
     /// <summary>Greedy step: the most probable token (arg max of the logits), or nothing once the sentence is finished.</summary>
-    /// <remarks>Scores are then sums of logits, only ever compared with themselves: one hypothesis per sentence.</remarks>
+    /// <remarks>Only the chosen token's log-probability is computed (for the sentence's confidence), not the row's.</remarks>
     public List<Choice> Greedy(int row, Row current, float[] logits, int step, int end)
     {
         var token = 0;
@@ -15,7 +17,7 @@ internal sealed class SentenceBeams(int maxNewTokens, int beams)
             token = logits[v] > logits[token] ? v : token;
         }
 
-        var score = current.Score + logits[token];
+        var score = current.Score + LogProbability(logits, token);
         if (token == end || step >= maxNewTokens)
         {
             Finish(token == end ? current.Tokens : [.. current.Tokens, token], score, step, 0);
@@ -63,16 +65,28 @@ internal sealed class SentenceBeams(int maxNewTokens, int beams)
         return _finished.Count >= beams && next[0].Score / Math.Pow(step, lengthPenalty) <= _finished.Min(f => f.Score) ? [] : next;
     }
 
-    /// <summary>The best finished hypothesis (none for a sentence cancelled before it finished).</summary>
-    public int[] Best() => _finished.Count == 0 ? [] : _finished.MaxBy(f => f.Score).Tokens;
+    /// <summary>The best finished hypothesis (empty for a sentence cancelled before it finished).</summary>
+    public Hypothesis Best() => _finished.Count == 0 ? Hypothesis.None : _finished.MaxBy(f => f.Score).Hypothesis;
 
-    private void Finish(IEnumerable<int> tokens, double score, int length, double lengthPenalty)
+    private void Finish(IEnumerable<int> tokens, double logProbability, int length, double lengthPenalty)
     {
-        _finished.Add(([.. tokens], score / Math.Pow(length, lengthPenalty)));
+        _finished.Add((new Hypothesis([.. tokens], logProbability, length), logProbability / Math.Pow(length, lengthPenalty)));
         if (_finished.Count > beams)
         {
             _finished.Remove(_finished.MinBy(f => f.Score));
         }
+    }
+
+    private static double LogProbability(float[] logits, int token)
+    {
+        var max = TensorPrimitives.Max(logits);
+        var sum = 0.0;
+        foreach (var l in logits)
+        {
+            sum += Math.Exp(l - max);
+        }
+
+        return logits[token] - max - Math.Log(sum);
     }
 
     private static int[] Top(float[] values, int count)

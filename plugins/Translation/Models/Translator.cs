@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using NlpHost.Abstractions.Plugins;
 using NlpHost.Tasks.Translation.Generation;
 using NlpHost.Tasks.Translation.Text;
+using NlpHost.Tasks.Translation.Text.Protection;
 
 namespace NlpHost.Tasks.Translation.Models;
 
@@ -12,6 +13,15 @@ namespace NlpHost.Tasks.Translation.Models;
 /// <param name="Offset">Tokens added to every budget, so short sentences are not cut.</param>
 internal sealed record TranslationRequest(GenerationSettings Search, int MaxLength, double Ratio, int Offset)
 {
+    /// <summary>Keep figures, addresses and code as written (<see cref="CopyGuard"/>).</summary>
+    public bool Protect { get; init; } = true;
+
+    /// <summary>Target language, for the number words the repair recognises.</summary>
+    public string Target { get; init; } = "es";
+
+    /// <summary>Sentences whose confidence is below this are flagged.</summary>
+    public double LowConfidence { get; init; }
+
     public int Budget(int sourceTokens) => Math.Min(MaxLength, (int)Math.Ceiling(sourceTokens * Ratio) + Offset);
 }
 
@@ -32,17 +42,18 @@ internal sealed class Translator(string pair, ISourceEncoder encoder, ITargetVoc
             return new TranslateOutput(text, []);
         }
 
-        var sources = spans.Select(s => encoder.Prepare(text.Substring(s.Start, s.Length))).ToList();
+        var guards = spans.Select(s => request.Protect ? CopyGuard.Protect(text.Substring(s.Start, s.Length)) : null).ToList();
+        var sources = spans.Select((s, i) => encoder.Prepare(guards[i]?.Masked ?? text.Substring(s.Start, s.Length))).ToList();
         var states = await encoder.EncodeAsync(sources, cancellationToken).ConfigureAwait(false);
         var done = 0;
         var budgets = sources.Select(s => Math.Min(request.Budget(s.Kept), maxTargetPositions)).ToList();
         var generated = await Task.WhenAll(sources.Select(async (s, i) =>
         {
-            var ids = await queue.GenerateAsync(states[i], budgets[i], request.Search, cancellationToken).ConfigureAwait(false);
+            var hypothesis = await queue.GenerateAsync(states[i], budgets[i], request.Search, cancellationToken).ConfigureAwait(false);
             progress?.Report(new TaskProgress((double)Interlocked.Increment(ref done) / sources.Count, "sentences translated"));
-            return ids;
+            return hypothesis;
         })).ConfigureAwait(false);
-        var translations = generated.Select(target.Decode).ToList();
+        var translations = new List<string>(spans.Count);
         var sentences = new List<TranslatedSentence>(spans.Count);
         for (var i = 0; i < spans.Count; i++)
         {
@@ -52,15 +63,28 @@ internal sealed class Translator(string pair, ISourceEncoder encoder, ITargetVoc
                 Log.Truncated(logger, spans[i].Start, sources[i].Tokens, sources[i].Kept);
             }
 
+            var decoded = target.Decode(generated[i].Tokens);
+            var (translation, lost) = guards[i]?.Restore(decoded, request.Target) ?? (decoded, null);
+            translations.Add(translation);
+
             // A hypothesis that used its whole length budget was cut there, not ended by the model (maxLength: 1 gave an
             // empty translation that claimed to be complete).
-            var cut = generated[i].Length >= budgets[i];
-            sentences.Add(new TranslatedSentence(translations[i], spans[i].Start, spans[i].Length)
+            var cut = generated[i].Tokens.Length >= budgets[i];
+            var confidence = generated[i].Confidence;
+            var low = confidence < request.LowConfidence;
+            var warnings = new[]
+            {
+                truncated ? $"sentence too long: only its first {sources[i].Kept} of {sources[i].Tokens} source tokens (the encoder's maximum) were translated" : null,
+                !truncated && cut ? $"translation cut at its length limit of {budgets[i]} tokens (options.maxLength, Plugins:translate:MaxLength); raise it for a complete sentence" : null,
+                lost,
+                low ? $"low confidence {confidence:0.00} (below Plugins:translate:LowConfidence {request.LowConfidence:0.00}): check this sentence" : null,
+            }.OfType<string>().ToList();
+            sentences.Add(new TranslatedSentence(translation, spans[i].Start, spans[i].Length)
             {
                 Truncated = truncated || cut,
-                Warning = truncated
-                    ? $"sentence too long: only its first {sources[i].Kept} of {sources[i].Tokens} source tokens (the encoder's maximum) were translated"
-                    : cut ? $"translation cut at its length limit of {budgets[i]} tokens (options.maxLength, Plugins:translate:MaxLength); raise it for a complete sentence" : null,
+                Warning = warnings.Count == 0 ? null : string.Join("; ", warnings),
+                Confidence = Math.Round(confidence, 4),
+                LowConfidence = low,
             });
         }
 
