@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # BLEU / chrF per English-Spanish development source (training/translate/split_sources.py), for each options JSON
 # given, interleaved per source so that load hits every setup alike. Writes data/translate-sources/eval-*.json.
-# Usage: bench/translate-sources.sh <limit per source> '<options json>' ['<options json>' ...]
+# Usage: [SOURCES="wmt-newstest2008-2012 ntrex128"] bench/translate-sources.sh <limit per source> '<options json>' ['<options json>' ...]
 #   e.g. bench/translate-sources.sh 100 '{"beamSize":1,"protect":false}' '{"beamSize":1}'
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +11,8 @@ host=src/NlpHost/bin/Release/net10.0/nlphost.dll
 [ -f "$host" ] || dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); date: $(date -u +%F); load: $(cut -d' ' -f1-3 /proc/loadavg); first $limit sentences of each dev file"
 printf '%-24s %-44s %7s %7s %8s\n' source options bleu chrf sent/s
-for dev in data/translate-sources/*.dev.tsv; do
-  source=$(basename "$dev" .dev.tsv)
+for source in ${SOURCES:-$(ls data/translate-sources/*.dev.tsv | xargs -n1 basename | sed 's/\.dev\.tsv$//')}; do
+  dev="data/translate-sources/$source.dev.tsv"
   n=0
   for options in "$@"; do
     n=$((n + 1))

@@ -100,6 +100,7 @@ internal sealed class TranslationEvaluator(IEnumerable<ITaskPlugin> tasks) : ITa
             Target = options.TryGetProperty("target", out var t) ? t.GetString() ?? "es" : "es",
             BeamSize = options.TryGetProperty("beamSize", out var b) ? b.GetInt32() : null,
             MaxLength = options.TryGetProperty("maxLength", out var m) ? m.GetInt32() : null,
+            Protect = !options.TryGetProperty("protect", out var p) || p.ValueKind != JsonValueKind.False,
         };
         return result.BeamSize is < 1 or > 16 ? throw new TaskInputException("options.beamSize", "must be between 1 and 16") : result;
     }
