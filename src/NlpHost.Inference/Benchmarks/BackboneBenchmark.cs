@@ -65,7 +65,7 @@ public static class BackboneBenchmark
         var tokenizer = BackboneTokenizer.Create(options.ResolvedVocabPath, options.LowerCase);
         var providers = ExecutionProviders.Resolve(options, NullLogger.Instance);
         using var sessionOptions = providers.CreateSessionOptions();
-        using var session = new EncoderSession(options.ResolvedModelPath, sessionOptions);
+        using var session = new EncoderSession(options.ResolvedModelPath, sessionOptions, options.Precision);
         void RunAll(int count)
         {
             for (var start = 0; start < count; start += Batch)

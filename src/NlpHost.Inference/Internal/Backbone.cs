@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NlpHost.Abstractions.Backbone;
+using NlpHost.Inference.Internal.Graph;
 using NlpHost.Inference.Tokenization;
 
 namespace NlpHost.Inference.Internal;
@@ -46,7 +47,7 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
 
         var providers = ExecutionProviders.Resolve(options, loggers.CreateLogger<Backbone>());
         using var sessionOptions = providers.CreateSessionOptions();
-        return new Backbone(options, tokenizer, new EncoderSession(options.ResolvedModelPath, sessionOptions, exposeLayers: true), providers, loggers);
+        return new Backbone(options, tokenizer, new EncoderSession(options.ResolvedModelPath, sessionOptions, options.Precision, exposeLayers: true), providers, loggers);
     }
 
     public TokenizedText Tokenize(string text) => _tokenizer.Tokenize(text);
