@@ -96,4 +96,52 @@ public sealed class Int8Tests(BackboneFixture fixture, ITestOutputHelper output)
         Assert.Contains("Backbone:Precision", error.Message);
         Assert.Contains(precision, error.Message);
     }
+
+    [Theory]
+    [InlineData("{\"head\": \"probe\"}")]
+    [InlineData("{\"task\": \"probe\", \"backbonePrecisions\": [\"fp32\"]}")]
+    public async Task A_head_validated_only_for_fp32_refuses_int8_naming_the_head_and_the_key(string manifest)
+    {
+        var folder = Directory.CreateTempSubdirectory("nlphost-head-");
+        try
+        {
+            var head = Path.Combine(folder.FullName, "head.onnx");
+            File.Copy(Path.Combine(BackboneFixture.RepoRoot, "models/heads/summarize-salience/head.onnx"), head);
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "manifest.json"), manifest);
+            await using var int8 = BackboneFixture.BuildServices(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu", ["Backbone:Precision"] = "int8" });
+
+            var error = Assert.Throws<NlpHost.Abstractions.Plugins.TaskModelException>(() => int8.GetRequiredService<IBackbone>().OpenModel(head));
+
+            Assert.Contains(head, error.Message);
+            Assert.Contains("Backbone:Precision", error.Message);
+            Assert.Contains("backbonePrecisions", error.Message);
+            Assert.NotNull(fixture.Backbone.OpenModel(head));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_head_validated_for_int8_and_a_model_without_a_head_manifest_open_on_int8()
+    {
+        var folder = Directory.CreateTempSubdirectory("nlphost-head-");
+        try
+        {
+            var head = Path.Combine(folder.FullName, "head.onnx");
+            File.Copy(Path.Combine(BackboneFixture.RepoRoot, "models/heads/summarize-salience/head.onnx"), head);
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "manifest.json"), "{\"head\": \"probe\", \"backbonePrecisions\": [\"fp32\", \"int8\"]}");
+            await using var int8 = BackboneFixture.BuildServices(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu", ["Backbone:Precision"] = "int8" });
+            var backbone = int8.GetRequiredService<IBackbone>();
+
+            Assert.NotNull(backbone.OpenModel(head));
+            // The backbone's own folder has a manifest too, but not a head's: a whole export is not checked.
+            Assert.NotNull(backbone.OpenModel("models/backbone/model.onnx"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -27,7 +27,7 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
         _session = session;
         var logger = loggers.CreateLogger<Backbone>();
         _scheduler = new BatchScheduler(batch => session.Run(batch, tokenizer.PadId), options.MaxBatchSize, options.MaxBatchWaitMilliseconds, logger);
-        _models = new OnnxModelCache(providers, logger);
+        _models = new OnnxModelCache(providers, options.Precision, logger);
         Info = new BackboneInfo(options.ResolvedModelPath, session.HiddenSize, options.MaxSequenceLength, tokenizer.ClsId, tokenizer.SepId, tokenizer.PadId, providers.Name);
         Log.Loaded(logger, Info.ModelPath, Info.ExecutionProvider, Info.HiddenSize, Info.MaxSequenceLength);
     }
