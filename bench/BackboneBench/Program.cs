@@ -40,9 +40,11 @@ BackboneOptions OptionsFor(string precision)
 var backbones = precisions.ToDictionary(p => p, p => Backbone.Create(OptionsFor(p), NullLoggerFactory.Instance));
 var sets = SentenceSets.Build(sentencesPath, count, backbones[precisions[0]]);
 var shortSet = sets[0];
-// Mixed: an eighth of the short count from each set, shuffled (fixed seed), as a clustering or summarization call sees them.
-var perSet = Math.Max(1, count / 8);
-string[] mixedTexts = [.. sets.SelectMany(s => s.Texts.Take(perSet))];
+// Mixed: three batches' worth, mostly short with some medium and long texts (2/3, 1/4, 1/12), shuffled with a fixed
+// seed: what a clustering or summarization call sees, and where sorting by length before batching saves padding.
+var mixedCount = Measurements.Batch * 3;
+int[] shares = [mixedCount * 2 / 3, mixedCount / 4, mixedCount / 12];
+string[] mixedTexts = [.. sets.SelectMany((s, i) => Enumerable.Range(0, shares[i]).Select(j => s.Texts[j % s.Texts.Length]))];
 new Random(11).Shuffle(mixedTexts);
 var info = backbones[precisions[0]].Info;
 var mixed = new SentenceSet("mixed", mixedTexts, mixedTexts.Sum(t => (long)Math.Min(info.MaxSequenceLength, backbones[precisions[0]].Tokenize(t).Count + 2)));

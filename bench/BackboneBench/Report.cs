@@ -15,7 +15,7 @@ internal static class Report
                 setup.SentencesPerSecond.Count == 0 ? "n/a" : $"{F(setup.SentencesPerSecond.Min(), 0)}-{F(setup.SentencesPerSecond.Max(), 0)}",
                 setup.SentencesPerSecond.Count == 0 ? "n/a" : $"{F(100 * (setup.SentencesPerSecond.Max() - setup.SentencesPerSecond.Min()) / m, 0)} %",
                 F(m * setup.Set.MeanTokens, 0),
-                padding[setup].Count == 0 || setup.Name.StartsWith("peer", StringComparison.Ordinal) ? "" : $"{F(100 * Middle(padding[setup]), 1)} %"));
+                padding[setup].Count == 0 || !setup.Name.StartsWith("service", StringComparison.Ordinal) ? "" : $"{F(100 * Middle(padding[setup]), 1)} %"));
         }
 
         double Of(string set, string precision, string name) =>

@@ -5,10 +5,12 @@ using NlpHost.Abstractions.Backbone;
 using NlpHost.Inference.Internal.Graph;
 using Xunit.Abstractions;
 
+using NlpHost.Testing;
+
 namespace NlpHost.Inference.Tests;
 
 /// <summary>The int8 backbone (<c>Backbone:Precision int8</c>) against the fp32 one, both the real default model.</summary>
-public sealed class Int8Tests(BackboneFixture fixture, ITestOutputHelper output) : IClassFixture<BackboneFixture>
+public sealed class Int8Tests(RealBackbone fixture, ITestOutputHelper output) : IClassFixture<RealBackbone>
 {
     // Stated tolerance: every sentence's int8 embedding within cosine 0.97 of its fp32 one, and 0.985 on average (measured
     // 2026-12-02: min 0.978, mean 0.990; full 8-bit weights gave no better, the activations' one scale per run dominates).
@@ -34,11 +36,11 @@ public sealed class Int8Tests(BackboneFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task Int8_embeddings_stay_within_the_stated_cosine_of_fp32()
     {
-        await using var int8 = BackboneFixture.BuildServices(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu", ["Backbone:Precision"] = "int8" });
+        await using var int8 = RealBackbone.BuildServices(new Dictionary<string, string?> { ["Backbone:Precision"] = "int8" });
         var exact = await fixture.Backbone.EmbedAsync(Sample, CancellationToken.None);
         var quantized = await int8.GetRequiredService<IBackbone>().EmbedAsync(Sample, CancellationToken.None);
 
-        var cosines = exact.Zip(quantized, BackboneFixture.Cosine).ToArray();
+        var cosines = exact.Zip(quantized, RealBackbone.Cosine).ToArray();
         output.WriteLine($"int8 vs fp32 cosine: min {cosines.Min():F4}, mean {cosines.Average():F4}");
         Assert.All(cosines, c => Assert.True(c >= MinCosine, $"cosine {c:F4} below {MinCosine}"));
         Assert.True(cosines.Average() >= MeanCosine, $"mean cosine {cosines.Average():F4} below {MeanCosine}");
@@ -49,7 +51,7 @@ public sealed class Int8Tests(BackboneFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task Int8_backbone_keeps_its_intermediate_layers_close_to_fp32()
     {
-        await using var int8 = BackboneFixture.BuildServices(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu", ["Backbone:Precision"] = "int8" });
+        await using var int8 = RealBackbone.BuildServices(new Dictionary<string, string?> { ["Backbone:Precision"] = "int8" });
         var quantized = Assert.IsAssignableFrom<ILayeredBackbone>(int8.GetRequiredService<IBackbone>());
         var exact = Assert.IsAssignableFrom<ILayeredBackbone>(fixture.Backbone);
         var info = fixture.Backbone.Info;
@@ -62,7 +64,7 @@ public sealed class Int8Tests(BackboneFixture fixture, ITestOutputHelper output)
         for (var i = 0; i < inputs.Count; i++)
         {
             Assert.Equal(inputs[i].Ids.Length, q[i].Layer.Length);
-            var cosine = BackboneFixture.Cosine(q[i].Layer.Data, e[i].Layer.Data);
+            var cosine = RealBackbone.Cosine(q[i].Layer.Data, e[i].Layer.Data);
             Assert.True(cosine >= MinCosine, $"sentence {i}: layer 3 cosine {cosine:F4} below {MinCosine}");
         }
     }
@@ -70,8 +72,8 @@ public sealed class Int8Tests(BackboneFixture fixture, ITestOutputHelper output)
     [Fact]
     public void Derived_int8_graph_has_the_hash_recorded_in_the_backbone_manifest()
     {
-        var model = File.ReadAllBytes(Path.Combine(BackboneFixture.RepoRoot, "models/backbone/model.onnx"));
-        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(BackboneFixture.RepoRoot, "models/backbone/manifest.json")));
+        var model = File.ReadAllBytes(Path.Combine(RealBackbone.RepoRoot, "models/backbone/model.onnx"));
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RealBackbone.RepoRoot, "models/backbone/manifest.json")));
 
         var derived = Int8Quantization.Quantize(model);
 
@@ -90,7 +92,7 @@ public sealed class Int8Tests(BackboneFixture fixture, ITestOutputHelper output)
     [InlineData("fp16", "auto")]
     public void Half_precision_is_refused_at_start_naming_the_key(string precision, string provider)
     {
-        using var services = BackboneFixture.BuildServices(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = provider, ["Backbone:Precision"] = precision });
+        using var services = RealBackbone.BuildServices(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = provider, ["Backbone:Precision"] = precision });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains("Backbone:Precision", error.Message);
@@ -106,9 +108,9 @@ public sealed class Int8Tests(BackboneFixture fixture, ITestOutputHelper output)
         try
         {
             var head = Path.Combine(folder.FullName, "head.onnx");
-            File.Copy(Path.Combine(BackboneFixture.RepoRoot, "models/heads/summarize-salience/head.onnx"), head);
+            File.Copy(Path.Combine(RealBackbone.RepoRoot, "models/heads/summarize-salience/head.onnx"), head);
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "manifest.json"), manifest);
-            await using var int8 = BackboneFixture.BuildServices(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu", ["Backbone:Precision"] = "int8" });
+            await using var int8 = RealBackbone.BuildServices(new Dictionary<string, string?> { ["Backbone:Precision"] = "int8" });
 
             var error = Assert.Throws<NlpHost.Abstractions.Plugins.TaskModelException>(() => int8.GetRequiredService<IBackbone>().OpenModel(head));
 
@@ -130,9 +132,9 @@ public sealed class Int8Tests(BackboneFixture fixture, ITestOutputHelper output)
         try
         {
             var head = Path.Combine(folder.FullName, "head.onnx");
-            File.Copy(Path.Combine(BackboneFixture.RepoRoot, "models/heads/summarize-salience/head.onnx"), head);
+            File.Copy(Path.Combine(RealBackbone.RepoRoot, "models/heads/summarize-salience/head.onnx"), head);
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "manifest.json"), "{\"head\": \"probe\", \"backbonePrecisions\": [\"fp32\", \"int8\"]}");
-            await using var int8 = BackboneFixture.BuildServices(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu", ["Backbone:Precision"] = "int8" });
+            await using var int8 = RealBackbone.BuildServices(new Dictionary<string, string?> { ["Backbone:Precision"] = "int8" });
             var backbone = int8.GetRequiredService<IBackbone>();
 
             Assert.NotNull(backbone.OpenModel(head));
