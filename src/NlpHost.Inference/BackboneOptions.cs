@@ -27,6 +27,20 @@ public sealed class BackboneOptions
     [RegularExpression("^(auto|cuda|cpu)$", ErrorMessage = "Backbone:ExecutionProvider must be auto, cuda or cpu")]
     public string ExecutionProvider { get; set; } = "auto";
 
+    /// <summary>The default <see cref="Precision"/>.</summary>
+    public const string PrecisionFp32 = "fp32";
+
+    /// <summary>Dynamic int8 quantization of the encoder's weight MatMuls, derived from the fp32 model at load time.</summary>
+    public const string PrecisionInt8 = "int8";
+
+    /// <summary>
+    /// Numeric precision of the encoder: <c>fp32</c> (the model as shipped), <c>int8</c> (its MatMuls quantized
+    /// dynamically, see docs/benchmarks.md for what it gives), <c>fp16</c> or <c>bf16</c> (refused: they need CUDA and
+    /// are not implemented). Heads that read hidden states declare the precisions they were validated for.
+    /// </summary>
+    [RegularExpression("^(fp32|int8|fp16|bf16)$", ErrorMessage = "Backbone:Precision must be fp32, int8, fp16 or bf16")]
+    public string Precision { get; set; } = PrecisionFp32;
+
     /// <summary>Threads inside one operator; 0 lets ONNX Runtime choose (one per core).</summary>
     [Range(0, 1024, ErrorMessage = "Backbone:IntraOpThreads must be between 0 (automatic) and 1024")]
     public int IntraOpThreads { get; set; }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,7 +35,8 @@ public static class BackboneServiceCollectionExtensions
         services.TryAddSingleton<IBackbone>(sp => new LazyBackbone(
             () => Backbone.Create(
                 sp.GetRequiredService<IOptions<BackboneOptions>>().Value,
-                sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)));
+                sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+                sp.GetService<IMeterFactory>())));
         return services;
     }
 }

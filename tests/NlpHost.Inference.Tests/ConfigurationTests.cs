@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NlpHost.Abstractions.Backbone;
 
+using NlpHost.Testing;
+
 namespace NlpHost.Inference.Tests;
 
 public sealed class ConfigurationTests
@@ -15,7 +17,7 @@ public sealed class ConfigurationTests
     [InlineData("Backbone:MaxBatchSize", "0")]
     public void Invalid_setting_fails_start_up_naming_the_key(string key, string value)
     {
-        using var services = BackboneFixture.BuildServices(new Dictionary<string, string?> { [key] = value });
+        using var services = RealBackbone.BuildServices(new Dictionary<string, string?> { [key] = value });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains(key, error.Message);
@@ -24,7 +26,7 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task Registering_does_not_load_the_model()
     {
-        await using var services = BackboneFixture.BuildServices(new Dictionary<string, string?> { ["Backbone:ModelPath"] = "models/nowhere/model.onnx" });
+        await using var services = RealBackbone.BuildServices(new Dictionary<string, string?> { ["Backbone:ModelPath"] = "models/nowhere/model.onnx" });
 
         Assert.NotNull(services.GetRequiredService<IBackbone>());
     }
@@ -32,7 +34,7 @@ public sealed class ConfigurationTests
     [Fact]
     public void Cuda_without_cuda_fails_start_up_with_a_clear_message()
     {
-        using var services = BackboneFixture.BuildServices(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cuda" });
+        using var services = RealBackbone.BuildServices(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cuda" });
         var error = Record.Exception(() => services.GetRequiredService<IStartupValidator>().Validate());
         if (error is null)
         {
@@ -48,7 +50,7 @@ public sealed class ConfigurationTests
     public async Task Auto_falls_back_to_the_cpu_with_one_log_line()
     {
         var logs = new CapturingLoggerProvider();
-        await using var services = BackboneFixture.BuildServices(
+        await using var services = RealBackbone.BuildServices(
             new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "auto" },
             s => s.AddLogging(b => b.AddProvider(logs)));
         var backbone = services.GetRequiredService<IBackbone>();

@@ -1,6 +1,8 @@
+using NlpHost.Testing;
+
 namespace NlpHost.Inference.Tests;
 
-public sealed class EmbeddingTests(BackboneFixture fixture) : IClassFixture<BackboneFixture>
+public sealed class EmbeddingTests(RealBackbone fixture) : IClassFixture<RealBackbone>
 {
     private static readonly string[] Varied =
     [
@@ -18,8 +20,8 @@ public sealed class EmbeddingTests(BackboneFixture fixture) : IClassFixture<Back
             ["A man is playing a guitar.", "Someone plays the guitar.", "The stock market fell sharply today.", "Shares dropped steeply on Wall Street."],
             CancellationToken.None);
 
-        Assert.True(BackboneFixture.Cosine(v[0], v[1]) > BackboneFixture.Cosine(v[0], v[2]) + 0.3f);
-        Assert.True(BackboneFixture.Cosine(v[2], v[3]) > BackboneFixture.Cosine(v[2], v[1]) + 0.3f);
+        Assert.True(RealBackbone.Cosine(v[0], v[1]) > RealBackbone.Cosine(v[0], v[2]) + 0.3f);
+        Assert.True(RealBackbone.Cosine(v[2], v[3]) > RealBackbone.Cosine(v[2], v[1]) + 0.3f);
         Assert.All(v, e => Assert.Equal(1f, MathF.Sqrt(e.Sum(x => x * x)), 3));
         Assert.Equal(fixture.Backbone.Info.HiddenSize, v[0].Length);
     }

@@ -1,6 +1,8 @@
 using Microsoft.ML.OnnxRuntime;
 using NlpHost.Abstractions.Backbone;
 
+using NlpHost.Testing;
+
 namespace NlpHost.Inference.Tests;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace NlpHost.Inference.Tests;
 /// (That the intermediate layer equals the PyTorch copy's is checked against the QA branch head's parity sample in
 /// the QA tests.)
 /// </summary>
-public sealed class LayeredBackboneTests(BackboneFixture fixture) : IClassFixture<BackboneFixture>
+public sealed class LayeredBackboneTests(RealBackbone fixture) : IClassFixture<RealBackbone>
 {
     private static readonly string[] Texts =
     [
@@ -31,7 +33,7 @@ public sealed class LayeredBackboneTests(BackboneFixture fixture) : IClassFixtur
     public async Task Last_layer_and_embeddings_equal_the_shipped_graph_run_as_it_is_within_1e_6()
     {
         var inputs = Texts.Select(t => new EncoderInput([fixture.Backbone.Info.ClsTokenId, .. fixture.Backbone.Tokenize(t).Ids.Take(200), fixture.Backbone.Info.SepTokenId])).ToList();
-        using var plain = new InferenceSession(Path.Combine(BackboneFixture.RepoRoot, "models", "backbone", "model.onnx"));
+        using var plain = new InferenceSession(Path.Combine(RealBackbone.RepoRoot, "models", "backbone", "model.onnx"));
 
         var states = await fixture.Backbone.EncodeAsync(inputs, CancellationToken.None);
         var layered = await Layered.EncodeLayerAsync(inputs, 3, CancellationToken.None);

@@ -1,14 +1,16 @@
 using NlpHost.Abstractions.Backbone;
 
+using NlpHost.Testing;
+
 namespace NlpHost.Inference.Tests;
 
-public sealed class OnnxModelTests(BackboneFixture fixture) : IClassFixture<BackboneFixture>
+public sealed class OnnxModelTests(RealBackbone fixture) : IClassFixture<RealBackbone>
 {
     [Fact]
     public async Task Opened_model_is_cached_and_matches_the_backbone()
     {
         var model = fixture.Backbone.OpenModel("models/backbone/model.onnx");
-        Assert.Same(model, fixture.Backbone.OpenModel(Path.Combine(BackboneFixture.RepoRoot, "models/backbone/model.onnx")));
+        Assert.Same(model, fixture.Backbone.OpenModel(Path.Combine(RealBackbone.RepoRoot, "models/backbone/model.onnx")));
 
         int[] ids = [101, 7592, 2088, 102];
         var outputs = await model.RunAsync(
@@ -39,7 +41,7 @@ public sealed class OnnxModelTests(BackboneFixture fixture) : IClassFixture<Back
     public async Task Bool_inputs_zero_length_tensors_and_declared_shapes_work()
     {
         // A Marian-like merged decoder (If on use_cache_branch), built by the translation tests' fixture script.
-        var model = fixture.Backbone.OpenModel(Path.Combine(BackboneFixture.RepoRoot, "tests/NlpHost.Tasks.Translation.Tests/Fixtures/tiny-marian/decoder_model_merged.onnx"));
+        var model = fixture.Backbone.OpenModel(Path.Combine(RealBackbone.RepoRoot, "tests/NlpHost.Tasks.Translation.Tests/Fixtures/tiny-marian/decoder_model_merged.onnx"));
         var shapes = Assert.IsAssignableFrom<IOnnxModelMetadata>(model).InputShapes;
         Assert.Equal([-1, 2, -1, 8], shapes["past_key_values.0.decoder.key"]);
         Assert.Equal([1], shapes["use_cache_branch"]);

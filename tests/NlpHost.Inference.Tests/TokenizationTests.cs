@@ -1,6 +1,8 @@
+using NlpHost.Testing;
+
 namespace NlpHost.Inference.Tests;
 
-public sealed class TokenizationTests(BackboneFixture fixture) : IClassFixture<BackboneFixture>
+public sealed class TokenizationTests(RealBackbone fixture) : IClassFixture<RealBackbone>
 {
     [Fact]
     public void Spans_point_at_the_original_characters_through_accents_emoji_and_crlf()

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using NlpHost.Abstractions.Backbone;
+using NlpHost.Inference.Internal.Graph;
 using NlpHost.Inference.Tokenization;
 
 namespace NlpHost.Inference.Internal;
@@ -18,15 +21,17 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
     private readonly EncoderSession _session;
     private readonly BatchScheduler _scheduler;
     private readonly OnnxModelCache _models;
+    private readonly BackboneMetrics _metrics;
 
-    private Backbone(BackboneOptions options, BackboneTokenizer tokenizer, EncoderSession session, ExecutionProviders providers, ILoggerFactory loggers)
+    private Backbone(BackboneOptions options, BackboneTokenizer tokenizer, EncoderSession session, ExecutionProviders providers, ILoggerFactory loggers, IMeterFactory? meters)
     {
         _options = options;
         _tokenizer = tokenizer;
         _session = session;
+        _metrics = new BackboneMetrics(meters);
         var logger = loggers.CreateLogger<Backbone>();
-        _scheduler = new BatchScheduler(batch => session.Run(batch, tokenizer.PadId), options.MaxBatchSize, options.MaxBatchWaitMilliseconds, logger);
-        _models = new OnnxModelCache(providers, logger);
+        _scheduler = new BatchScheduler(Run, options.MaxBatchSize, options.MaxBatchWaitMilliseconds, logger);
+        _models = new OnnxModelCache(providers, options.Precision, logger);
         Info = new BackboneInfo(options.ResolvedModelPath, session.HiddenSize, options.MaxSequenceLength, tokenizer.ClsId, tokenizer.SepId, tokenizer.PadId, providers.Name);
         Log.Loaded(logger, Info.ModelPath, Info.ExecutionProvider, Info.HiddenSize, Info.MaxSequenceLength);
     }
@@ -36,7 +41,7 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
     public int LayerCount => _session.LayerCount;
 
     /// <summary>Loads tokenizer and model; throws with the offending key when either cannot be used.</summary>
-    public static Backbone Create(BackboneOptions options, ILoggerFactory loggers)
+    public static Backbone Create(BackboneOptions options, ILoggerFactory loggers, IMeterFactory? meters = null)
     {
         var tokenizer = BackboneTokenizer.Create(options.ResolvedVocabPath, options.LowerCase);
         if (!File.Exists(options.ResolvedModelPath))
@@ -46,7 +51,21 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
 
         var providers = ExecutionProviders.Resolve(options, loggers.CreateLogger<Backbone>());
         using var sessionOptions = providers.CreateSessionOptions();
-        return new Backbone(options, tokenizer, new EncoderSession(options.ResolvedModelPath, sessionOptions, exposeLayers: true), providers, loggers);
+        return new Backbone(options, tokenizer, new EncoderSession(options.ResolvedModelPath, sessionOptions, options.Precision, exposeLayers: true), providers, loggers, meters);
+    }
+
+    private EncodedSequence[] Run(IReadOnlyList<PendingSequence> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var states = _session.Run(batch, _tokenizer.PadId);
+        var (length, real) = (0, 0L);
+        foreach (var pending in batch)
+        {
+            (length, real) = (Math.Max(length, pending.Input.Ids.Length), real + pending.Input.Ids.Length);
+        }
+
+        _metrics.RecordRun(batch.Count, length, real, Stopwatch.GetElapsedTime(started));
+        return states;
     }
 
     public TokenizedText Tokenize(string text) => _tokenizer.Tokenize(text);
@@ -122,5 +141,6 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
         await _scheduler.DisposeAsync().ConfigureAwait(false);
         _session.Dispose();
         _models.Dispose();
+        _metrics.Dispose();
     }
 }

@@ -28,6 +28,13 @@ internal sealed class BackboneOptionsValidator : IValidateOptions<BackboneOption
             failures.Add($"Backbone:WindowTokens ({options.WindowTokens}) must leave room for [CLS] and [SEP] within Backbone:MaxSequenceLength ({options.MaxSequenceLength})");
         }
 
+        if (options.Precision is "fp16" or "bf16")
+        {
+            failures.Add(options.ExecutionProvider == "cpu"
+                ? $"Backbone:Precision {options.Precision} is not supported on the CPU execution provider; set Backbone:Precision to fp32 or int8"
+                : $"Backbone:Precision {options.Precision} needs the CUDA execution provider and is not implemented in this release (no GPU was available to validate it); set Backbone:Precision to fp32 or int8");
+        }
+
         if (options.ExecutionProvider == "cuda" && ExecutionProviders.ProbeCuda() is { } error)
         {
             failures.Add(ExecutionProviders.CudaMissingMessage(error));

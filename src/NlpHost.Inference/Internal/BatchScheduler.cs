@@ -131,10 +131,7 @@ internal sealed class BatchScheduler : IAsyncDisposable
 
         try
         {
-            BackboneMetrics.BatchSize.Record(chunk.Count);
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var states = _run(chunk);
-            BackboneMetrics.RunDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             for (var i = 0; i < chunk.Count; i++)
             {
                 chunk[i].Complete(states[i]);

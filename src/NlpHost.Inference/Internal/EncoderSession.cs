@@ -1,6 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using NlpHost.Abstractions.Backbone;
+using NlpHost.Inference.Internal.Graph;
 
 namespace NlpHost.Inference.Internal;
 
@@ -15,13 +16,15 @@ internal sealed class EncoderSession : IDisposable
     private readonly bool _int32Inputs;
     private readonly IReadOnlyList<string> _layerNames;
 
-    /// <summary>Loads the model; with <paramref name="exposeLayers"/>, from the graph derived by <see cref="LayerOutputs"/> so
-    /// runs can return intermediate layers too (the last layer is computed by the same nodes either way).</summary>
-    public EncoderSession(string modelPath, SessionOptions options, bool exposeLayers = false)
+    /// <summary>Loads the model at <paramref name="precision"/> (<see cref="BackboneModel"/>); with <paramref name="exposeLayers"/>,
+    /// from the graph derived by <see cref="LayerOutputs"/> so runs can return intermediate layers too (the last layer is
+    /// computed by the same nodes either way).</summary>
+    public EncoderSession(string modelPath, SessionOptions options, string precision, bool exposeLayers = false)
     {
-        var layers = exposeLayers ? LayerOutputs.Derive(File.ReadAllBytes(modelPath)) : null;
+        var model = BackboneModel.Load(modelPath, precision);
+        var layers = exposeLayers ? LayerOutputs.Derive(model) : null;
         _layerNames = layers?.Names ?? [];
-        _session = layers is { LayerCount: > 0 } ? new InferenceSession(layers.Model, options) : new InferenceSession(modelPath, options);
+        _session = new InferenceSession(layers?.Model ?? model, options);
         LayerCount = layers?.LayerCount ?? 0;
         try
         {

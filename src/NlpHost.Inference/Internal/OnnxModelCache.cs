@@ -3,8 +3,12 @@ using Microsoft.Extensions.Logging;
 
 namespace NlpHost.Inference.Internal;
 
-/// <summary>One session per model file, on the backbone's execution provider; owns and disposes them.</summary>
-internal sealed class OnnxModelCache(ExecutionProviders providers, ILogger logger) : IDisposable
+/// <summary>
+/// One session per model file, on the backbone's execution provider; owns and disposes them. A head not validated for
+/// the backbone's <paramref name="precision"/> is refused (<see cref="HeadPrecisions"/>), and stays refused: the
+/// precision does not change while the process runs.
+/// </summary>
+internal sealed class OnnxModelCache(ExecutionProviders providers, string precision, ILogger logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<OnnxModel>> _models = new(StringComparer.Ordinal);
 
@@ -40,6 +44,7 @@ internal sealed class OnnxModelCache(ExecutionProviders providers, ILogger logge
             throw new FileNotFoundException($"ONNX model '{path}' not found", path);
         }
 
+        HeadPrecisions.Check(path, precision);
         using var options = providers.CreateSessionOptions();
         var model = new OnnxModel(path, options);
         Log.ModelOpened(logger, path, providers.Name);

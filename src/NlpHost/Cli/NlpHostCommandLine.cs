@@ -26,7 +26,6 @@ internal static class NlpHostCommandLine
             EvalCommand.Create(overrides),
             ServeCommand.Create(overrides),
             WorkerCommand.Create(overrides),
-            BenchCommand.Create(overrides),
         };
         foreach (var verb in QueueCommands.Create(overrides))
         {

