@@ -14,7 +14,11 @@ internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaO
         new HeadRequirement("branch", "heads/qa-branch/head.onnx", Required: false,
             "train it with 'python3 training/qa/train_branch.py' (see plugins/QuestionAnswering/README.md); without it the span head is used"),
         new HeadRequirement("span", "heads/qa-span/head.onnx", Required: false,
-            "train it with 'python3 training/qa/train_span_head.py' (see plugins/QuestionAnswering/README.md), or set Plugins:qa:Model:Path to a whole QA export"));
+            "train it with 'python3 training/qa/train_span_head.py' (see plugins/QuestionAnswering/README.md), or set Plugins:qa:Model:Path to a whole QA export"))
+    with
+    {
+        SettingsType = typeof(QaSettings),
+    };
 
     protected override void Validate(QaInput input, QaOptions options)
     {

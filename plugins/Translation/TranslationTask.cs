@@ -20,7 +20,11 @@ internal sealed class TranslationTask : TaskPlugin<TranslateInput, TranslateOpti
     public override TaskDescriptor Descriptor { get; } = Describe(
         "translate", "0.2.0", "Translation (English to Spanish by default) with a decoder head over the shared encoder, or a Marian/T5 export",
         new HeadRequirement("decoder", "heads/translate-en-es/" + TranslatorFactory.DecoderFile, Required: false,
-            "the English-Spanish decoder head is trained with training/translate (see plugins/Translation/README.md);"));
+            "the English-Spanish decoder head is trained with training/translate (see plugins/Translation/README.md);"))
+    with
+    {
+        SettingsType = typeof(TranslationSettings),
+    };
 
     protected override void Validate(TranslateInput input, TranslateOptions options)
     {
@@ -52,7 +56,7 @@ internal sealed class TranslationTask : TaskPlugin<TranslateInput, TranslateOpti
 
     protected override Task<TranslateOutput> ExecuteAsync(TranslateInput input, TranslateOptions options, TaskContext context, CancellationToken cancellationToken)
     {
-        var settings = TranslationSettings.Read(context.Settings);
+        var settings = context.GetSettings<TranslationSettings>();
         var translator = Translator(settings.Resolve(options.Source, options.Target), settings, context);
         return translator.TranslateAsync(input.Text, Request(settings, options), context.Logger, context.Progress, cancellationToken);
     }

@@ -23,27 +23,17 @@ internal sealed class PassageReaders
     private readonly ConcurrentDictionary<(string Path, int MaxSequenceLength, bool? LowerCase), ExportedQaModel> _exports = new();
     private readonly ConcurrentDictionary<string, BranchHead> _branches = new();
 
-    /// <summary><c>Plugins:qa:Head</c>.</summary>
-    public const string HeadSetting = "Head";
-
-    /// <summary>The head used when <c>Plugins:qa:Head</c> is not set.</summary>
-    public const string DefaultHead = "span";
-
     public QaRoute Create(TaskContext context)
     {
-        var settings = QaModelSettings.From(context.Settings);
+        var qa = context.GetSettings<QaSettings>();
+        var settings = qa.Model;
         if (!string.IsNullOrWhiteSpace(settings.Path))
         {
             var model = _exports.GetOrAdd((settings.Path, settings.MaxSequenceLength, settings.LowerCase), _ => ExportedQaModel.Open(context.Backbone, settings));
             return new QaRoute("export", (q, p, o, ct) => SpanReader.ReadAsync(model, q, p, o, ct), 0);
         }
 
-        var choice = context.Settings[HeadSetting] ?? DefaultHead;
-        if (choice is not ("span" or "branch" or "auto"))
-        {
-            throw new TaskModelException($"Plugins:qa:{HeadSetting}: '{choice}' is not span, branch or auto");
-        }
-
+        var choice = qa.Head;
         if (choice == "branch" && !context.Heads.ContainsKey("branch"))
         {
             throw new TaskModelException("Plugins:qa:Head is 'branch' but there is no branch head (models/heads/qa-branch/head.onnx); train it with training/qa/train_branch.py");
