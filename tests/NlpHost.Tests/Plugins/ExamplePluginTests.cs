@@ -60,6 +60,6 @@ public sealed class ExamplePluginTests(FixturePlugins fixtures) : IClassFixture<
         return plugins;
     }
 
-    private static string?[] Sentences(NlpHostProcess.Result result) =>
-        [.. JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("sentences").EnumerateArray().Select(e => e.GetString())];
+    private static string[] Sentences(NlpHostProcess.Result result) =>
+        [.. JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("sentences").EnumerateArray().Select(e => e.GetString()!)];
 }
