@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Sdk.Models;
 using NlpHost.Tasks.Translation.Configuration;
 using NlpHost.Tasks.Translation.Generation;
 using NlpHost.Tasks.Translation.Models;
@@ -14,7 +14,7 @@ namespace NlpHost.Tasks.Translation;
 /// </summary>
 internal sealed class TranslationTask : TaskPlugin<TranslateInput, TranslateOptions, TranslateOutput>, IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<Translator>> _translators = new(StringComparer.Ordinal);
+    private readonly ModelCache<Translator> _translators = new();
 
     // Not required by the host: a deployment whose pairs all point at Marian exports runs without it.
     public override TaskDescriptor Descriptor { get; } = Describe(
@@ -65,30 +65,12 @@ internal sealed class TranslationTask : TaskPlugin<TranslateInput, TranslateOpti
     internal Translator Translator(PairSettings pair, TranslationSettings settings, TaskContext context)
     {
         var key = $"{pair.Pair}|{TranslatorFactory.DecoderPath(pair, context)}|{RuntimeHelpers.GetHashCode(context.Backbone)}";
-        var entry = _translators.GetOrAdd(key, _ => new Lazy<Translator>(() => TranslatorFactory.Create(pair, settings, context)));
-        try
-        {
-            return entry.Value;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Do not cache a failure: the files may be fixed or delivered later.
-            _translators.TryRemove(KeyValuePair.Create(key, entry));
-            throw;
-        }
+        return _translators.Get(key, () => TranslatorFactory.Create(pair, settings, context));
     }
 
     internal static TranslationRequest Request(TranslationSettings settings, TranslateOptions options) => new(
         new GenerationSettings(options.BeamSize ?? settings.BeamSize, settings.LengthPenalty, settings.NoRepeatNgramSize),
         options.MaxLength ?? settings.MaxLength, settings.MaxLengthRatio, settings.MaxLengthOffset);
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var entry in _translators.Values.Where(e => e.IsValueCreated))
-        {
-            await entry.Value.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _translators.Clear();
-    }
+    public ValueTask DisposeAsync() => _translators.DisposeAsync();
 }

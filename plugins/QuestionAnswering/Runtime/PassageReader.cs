@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Sdk.Models;
 
 namespace NlpHost.Tasks.QuestionAnswering.Runtime;
 
@@ -20,8 +20,8 @@ internal sealed record QaRoute(string Name, PassageReader Read, double DefaultNo
 /// </summary>
 internal sealed class PassageReaders
 {
-    private readonly ConcurrentDictionary<(string Path, int MaxSequenceLength, bool? LowerCase), ExportedQaModel> _exports = new();
-    private readonly ConcurrentDictionary<string, BranchHead> _branches = new();
+    private readonly ModelCache<ExportedQaModel> _exports = new();
+    private readonly ModelCache<BranchHead> _branches = new();
 
     public QaRoute Create(TaskContext context)
     {
@@ -29,7 +29,7 @@ internal sealed class PassageReaders
         var settings = qa.Model;
         if (!string.IsNullOrWhiteSpace(settings.Path))
         {
-            var model = _exports.GetOrAdd((settings.Path, settings.MaxSequenceLength, settings.LowerCase), _ => ExportedQaModel.Open(context.Backbone, settings));
+            var model = _exports.Get($"{settings.Path}|{settings.MaxSequenceLength}|{settings.LowerCase}", () => ExportedQaModel.Open(context.Backbone, settings));
             return new QaRoute("export", (q, p, o, ct) => SpanReader.ReadAsync(model, q, p, o, ct), 0);
         }
 
@@ -41,7 +41,7 @@ internal sealed class PassageReaders
 
         if (choice != "span" && context.Heads.TryGetValue("branch", out var branchPath) && File.Exists(branchPath))
         {
-            var branch = _branches.GetOrAdd(branchPath, path => BranchHead.Open(context.Backbone, path));
+            var branch = _branches.Get(branchPath, () => BranchHead.Open(context.Backbone, branchPath));
             return new QaRoute("branch", (q, p, o, ct) => branch.ReadAsync(context.Backbone, q, p, o, ct), branch.NoAnswerThreshold);
         }
 

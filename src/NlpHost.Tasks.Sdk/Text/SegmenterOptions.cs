@@ -9,8 +9,11 @@ public sealed record SegmenterOptions
     /// <summary>Prose: a single line break inside a paragraph is a space (summarization).</summary>
     public static SegmenterOptions Prose { get; } = new();
 
-    /// <summary>Line by line: every line break ends a sentence, so a text's line structure survives (translation).</summary>
-    public static SegmenterOptions Lines { get; } = new() { EveryLineEnds = true };
+    /// <summary>
+    /// Line by line: every line break ends a sentence, so a text's line structure survives, and no sentence is cut for
+    /// length (translation: a sentence beyond the encoder's maximum is truncated there, with a warning).
+    /// </summary>
+    public static SegmenterOptions Lines { get; } = new() { EveryLineEnds = true, MaxChars = int.MaxValue };
 
     /// <summary>Every line break ends a sentence; otherwise only blank lines and list items do.</summary>
     public bool EveryLineEnds { get; init; }

@@ -82,7 +82,7 @@ public sealed class SentencesEvaluator : ITaskEvaluator
                 throw JsonLines.Bad(name, line, "needs a 'text' and a 'sentences' field");
             }
 
-            var found = Split(text.GetString() ?? "", new SentencesOptions(), settings).Sentences;
+            var found = SentencesTask.Split(text.GetString() ?? "", new SentencesOptions(), settings).Sentences;
             documents++;
             exact += found.SequenceEqual(expected.EnumerateArray().Select(e => e.GetString())) ? 1 : 0;
         }

@@ -178,4 +178,12 @@ public sealed class SentenceSegmenterTests
 
         Assert.Contains("MaxChars", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Line_by_line_keeps_a_long_sentence_whole()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("word", 2000)) + ".";
+
+        Assert.Equal(text.Length, Assert.Single(SentenceSegmenter.Split(text, SegmenterOptions.Lines)).Length);
+    }
 }
