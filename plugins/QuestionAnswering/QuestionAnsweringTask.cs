@@ -5,7 +5,7 @@ using NlpHost.Tasks.QuestionAnswering.Runtime;
 namespace NlpHost.Tasks.QuestionAnswering;
 
 /// <summary>Extractive question answering: a span head trained over the frozen shared backbone.</summary>
-internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaOutput>
+internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaOutput>, IAsyncDisposable
 {
     private readonly PassageReaders _readers = new();
 
@@ -74,4 +74,6 @@ internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaO
         return [.. indexed.Select((d, i) => (d.text, d.i, Similarity: TensorPrimitives.Dot(vectors[0], vectors[i + 1])))
             .OrderByDescending(d => d.Similarity).Take(count).Select(d => (d.text, (int?)d.i))];
     }
+
+    public ValueTask DisposeAsync() => _readers.DisposeAsync();
 }

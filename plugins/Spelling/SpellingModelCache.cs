@@ -8,7 +8,7 @@ namespace NlpHost.Tasks.Spelling;
 /// Loads each lexicon once per process (about a second) and keeps it for later jobs; a DI singleton. A failed load is
 /// not kept (the SDK's one policy), so a lexicon delivered or fixed later is picked up by the next job.
 /// </summary>
-internal sealed partial class SpellingModelCache
+internal sealed partial class SpellingModelCache : IAsyncDisposable
 {
     private readonly ModelCache<SpellingModel> _models = new();
 
@@ -20,6 +20,8 @@ internal sealed partial class SpellingModelCache
             Log.Loaded(logger, model.Lexicon.Count, model.Index.DeleteCount, model.PhoneticIndex.DeleteCount, model.Bigrams.Count, clock.ElapsedMilliseconds);
             return model;
         });
+
+    public ValueTask DisposeAsync() => _models.DisposeAsync();
 
     private static partial class Log
     {

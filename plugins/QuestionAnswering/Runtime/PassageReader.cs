@@ -18,7 +18,7 @@ internal sealed record QaRoute(string Name, PassageReader Read, double DefaultNo
 /// top layers over the shared trunk, calibrated no-answer) or <c>auto</c> (the branch head when present, else the span
 /// head). An export or head is opened (files checked, manifest read) once per setting, not once per document.
 /// </summary>
-internal sealed class PassageReaders
+internal sealed class PassageReaders : IAsyncDisposable
 {
     private readonly ModelCache<ExportedQaModel> _exports = new();
     private readonly ModelCache<BranchHead> _branches = new();
@@ -52,5 +52,11 @@ internal sealed class PassageReaders
 
         var head = context.Backbone.OpenModel(headPath);
         return new QaRoute("span", (q, p, o, ct) => SpanReader.ReadAsync(context.Backbone, head, q, p, o, ct), 0);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _exports.DisposeAsync().ConfigureAwait(false);
+        await _branches.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -77,6 +77,6 @@ public sealed class MicroBatcherTests
         var stranded = await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.WaitAsync(Limit));
         Assert.Contains("the model was disposed while this item ran", stopped.Message, StringComparison.Ordinal);
         Assert.Contains("the model was disposed before this item ran", stranded.Message, StringComparison.Ordinal);
-        Assert.Throws<ObjectDisposedException>(() => batcher.EnqueueAsync(4, CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => batcher.EnqueueAsync(4, CancellationToken.None));
     }
 }
