@@ -172,12 +172,14 @@ public sealed class TaskRunner(
         }
 
         var section = configuration.GetSection($"{PluginOptions.SectionName}:{descriptor.Name}");
+        // Bound once per run and type, however often the task asks.
+        var bound = new System.Collections.Concurrent.ConcurrentDictionary<Type, object>();
         return new TaskContext(
             backbone,
             section,
             heads,
             progress ?? NoProgress,
             loggerFactory.CreateLogger("NlpHost.Tasks." + descriptor.Name),
-            type => TaskSettingsBinder.Bind(type, section));
+            type => bound.GetOrAdd(type, t => TaskSettingsBinder.Bind(t, section)));
     }
 }

@@ -64,7 +64,8 @@ public sealed class MicroBatcher<TItem, TResult> : IAsyncDisposable
         var backlog = new List<Pending>();
         try
         {
-            while (backlog.Count > 0 || await _queue.Reader.WaitToReadAsync(stop).ConfigureAwait(false))
+            // Once stopped, nothing more runs: what is left fails below as never run.
+            while (!stop.IsCancellationRequested && (backlog.Count > 0 || await _queue.Reader.WaitToReadAsync(stop).ConfigureAwait(false)))
             {
                 while (_queue.Reader.TryRead(out var next))
                 {
