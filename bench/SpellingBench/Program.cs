@@ -61,7 +61,7 @@ var check = Measure(() =>
 }, out _);
 Report("known-word check", 50 * known.Length, check, "the 20,000 most frequent words");
 
-var ranker = new CandidateRanker(model, new RankingWeights());
+var ranker = new CandidateRanker(model, new SpellcheckSettings().Weights());
 var ranking = Measure(() => words.Sum(w => ranker.Rank(w, -1, -1, 2).Count), out _);
 Report("ranked unknown words (edit + sound-alike candidates, scored)", words.Length, ranking, "");
 
@@ -69,7 +69,7 @@ var sentences = Regex.Split(File.ReadAllText(Path.Combine(data, "big.txt")), @"(
     .Select(s => Regex.Replace(s, @"\s+", " ").Trim()).Where(s => s.Length is > 40 and < 300).Take(sentenceCount).ToList();
 var random = new Random(11);
 var typed = sentences.Select((s, i) => i % 2 == 0 ? Typo(s, random) : s).ToList();
-var corrector = new Corrector(model, new RankingWeights());
+var corrector = new Corrector(model, new SpellcheckSettings().Weights());
 var options = new SpellcheckOptions();
 corrector.Correct(typed[0], options);
 var endToEnd = Measure(() => typed.Select(s => corrector.Correct(s, options).Text).ToList(), out var corrected);

@@ -7,8 +7,6 @@ namespace NlpHost.Tasks.Clustering;
 /// <summary>Embeds documents on the shared backbone and clusters them; shared by the task and its evaluator.</summary>
 internal static class ClusteringPipeline
 {
-    private const int EmbeddingChunk = 256;
-
     /// <summary>What a run produced.</summary>
     /// <param name="Vectors">What was clustered (embeddings or hybrid vectors), the space the centroids live in.</param>
     /// <param name="Embeddings">The backbone's embeddings, the space keyword phrases are compared in.</param>
@@ -47,10 +45,11 @@ internal static class ClusteringPipeline
 
     public static async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, TaskContext context, CancellationToken cancellationToken)
     {
+        var size = context.GetSettings<ClusterSettings>().EmbeddingChunk;
         var embeddings = new List<float[]>(texts.Count);
-        for (var start = 0; start < texts.Count; start += EmbeddingChunk)
+        for (var start = 0; start < texts.Count; start += size)
         {
-            var chunk = texts.Skip(start).Take(EmbeddingChunk).ToList();
+            var chunk = texts.Skip(start).Take(size).ToList();
             embeddings.AddRange(await context.Backbone.EmbedAsync(chunk, cancellationToken).ConfigureAwait(false));
             context.Progress.Report(new TaskProgress(0.8 * embeddings.Count / texts.Count, $"embedded {embeddings.Count}/{texts.Count}"));
         }

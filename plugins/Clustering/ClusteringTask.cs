@@ -7,7 +7,11 @@ namespace NlpHost.Tasks.Clustering;
 internal sealed class ClusteringTask : TaskPlugin<ClusterInput, ClusterOptions, ClusterOutput>
 {
     public override TaskDescriptor Descriptor { get; } = Describe(
-        "cluster", "0.2.0", "Group documents by meaning (k given or automatic, or by density with outliers) and name each group with keyphrases");
+        "cluster", "0.2.0", "Group documents by meaning (k given or automatic, or by density with outliers) and name each group with keyphrases")
+    with
+    {
+        SettingsType = typeof(ClusterSettings),
+    };
 
     protected override void Validate(ClusterInput input, ClusterOptions options) => ClusterInputValidator.Validate(input, options);
 

@@ -5,7 +5,7 @@ using NlpHost.Tasks.QuestionAnswering.Runtime;
 namespace NlpHost.Tasks.QuestionAnswering;
 
 /// <summary>Extractive question answering: a span head trained over the frozen shared backbone.</summary>
-internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaOutput>
+internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaOutput>, IAsyncDisposable
 {
     private readonly PassageReaders _readers = new();
 
@@ -14,7 +14,11 @@ internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaO
         new HeadRequirement("branch", "heads/qa-branch/head.onnx", Required: false,
             "train it with 'python3 training/qa/train_branch.py' (see plugins/QuestionAnswering/README.md); without it the span head is used"),
         new HeadRequirement("span", "heads/qa-span/head.onnx", Required: false,
-            "train it with 'python3 training/qa/train_span_head.py' (see plugins/QuestionAnswering/README.md), or set Plugins:qa:Model:Path to a whole QA export"));
+            "train it with 'python3 training/qa/train_span_head.py' (see plugins/QuestionAnswering/README.md), or set Plugins:qa:Model:Path to a whole QA export"))
+    with
+    {
+        SettingsType = typeof(QaSettings),
+    };
 
     protected override void Validate(QaInput input, QaOptions options)
     {
@@ -70,4 +74,6 @@ internal sealed class QuestionAnsweringTask : TaskPlugin<QaInput, QaOptions, QaO
         return [.. indexed.Select((d, i) => (d.text, d.i, Similarity: TensorPrimitives.Dot(vectors[0], vectors[i + 1])))
             .OrderByDescending(d => d.Similarity).Take(count).Select(d => (d.text, (int?)d.i))];
     }
+
+    public ValueTask DisposeAsync() => _readers.DisposeAsync();
 }

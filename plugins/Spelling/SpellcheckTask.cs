@@ -20,7 +20,11 @@ internal sealed class SpellcheckTask(SpellingModelCache models) : TaskPlugin<Spe
         new HeadRequirement("confusables", "spelling/confusables.txt", Required: false,
             "the confusion sets (their/there) of models/spelling; without them no known word is questioned"),
         new HeadRequirement("context", "heads/spellcheck-context/head.onnx", Required: false,
-            "train it with training/spelling (see plugins/Spelling/README.md); without it the noisy channel alone chooses and real-word errors are not looked for"));
+            "train it with training/spelling (see plugins/Spelling/README.md); without it the noisy channel alone chooses and real-word errors are not looked for"))
+    with
+    {
+        SettingsType = typeof(SpellcheckSettings),
+    };
 
     protected override void Validate(SpellcheckInput input, SpellcheckOptions options)
     {
@@ -57,11 +61,11 @@ internal sealed class SpellcheckTask(SpellingModelCache models) : TaskPlugin<Spe
         ContextScorer? scorer = null;
         if (context.Heads.TryGetValue("context", out var headPath))
         {
-            var settings = ContextSettings.From(context.Settings);
+            var settings = context.GetSettings<SpellcheckSettings>().Context();
             var embeddings = LazyInitializer.EnsureInitialized(ref _embeddings, () => new CandidateEmbeddings(context.Backbone));
             scorer = new ContextScorer(new ContextRowBuilder(context.Backbone, embeddings, settings), new ContextHead(context.Backbone.OpenModel(headPath)), settings);
         }
 
-        return new Corrector(model, RankingWeights.From(context.Settings), scorer);
+        return new Corrector(model, context.GetSettings<SpellcheckSettings>().Weights(), scorer);
     }
 }

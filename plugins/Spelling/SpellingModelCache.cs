@@ -1,22 +1,27 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using NlpHost.Tasks.Sdk.Models;
 
 namespace NlpHost.Tasks.Spelling;
 
-/// <summary>Loads each lexicon once per process (about a second) and keeps it for later jobs; a DI singleton.</summary>
-internal sealed partial class SpellingModelCache
+/// <summary>
+/// Loads each lexicon once per process (about a second) and keeps it for later jobs; a DI singleton. A failed load is
+/// not kept (the SDK's one policy), so a lexicon delivered or fixed later is picked up by the next job.
+/// </summary>
+internal sealed partial class SpellingModelCache : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<SpellingModel>> _models = new(StringComparer.Ordinal);
+    private readonly ModelCache<SpellingModel> _models = new();
 
     public SpellingModel Get(string lexiconPath, string? bigramPath, string? confusablesPath, ILogger logger) =>
-        _models.GetOrAdd(lexiconPath + "|" + bigramPath + "|" + confusablesPath, _ => new Lazy<SpellingModel>(() =>
+        _models.Get(lexiconPath + "|" + bigramPath + "|" + confusablesPath, () =>
         {
             var clock = Stopwatch.StartNew();
             var model = SpellingModel.Load(lexiconPath, bigramPath, confusablesPath);
             Log.Loaded(logger, model.Lexicon.Count, model.Index.DeleteCount, model.PhoneticIndex.DeleteCount, model.Bigrams.Count, clock.ElapsedMilliseconds);
             return model;
-        })).Value;
+        });
+
+    public ValueTask DisposeAsync() => _models.DisposeAsync();
 
     private static partial class Log
     {

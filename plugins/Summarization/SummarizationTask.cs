@@ -12,7 +12,11 @@ internal sealed partial class SummarizationTask : TaskPlugin<SummarizeInput, Sum
     public override TaskDescriptor Descriptor { get; } = Describe(
         "summarize", "0.3.0", "Extractive summary with sentence offsets: embeddings, LexRank/TextRank, position and a salience head trained on several sources, MMR; length by style or document length",
         new HeadRequirement(HeadName, "heads/summarize-salience/head.onnx", Required: false,
-            "train it with training/summarization (see plugins/Summarization/README.md); without it the unsupervised scorer runs"));
+            "train it with training/summarization (see plugins/Summarization/README.md); without it the unsupervised scorer runs"))
+    with
+    {
+        SettingsType = typeof(SummarizerSettings),
+    };
 
     protected override void Validate(SummarizeInput input, SummarizeOptions options)
     {
@@ -50,7 +54,7 @@ internal sealed partial class SummarizationTask : TaskPlugin<SummarizeInput, Sum
     /// <summary>The pipeline for a context: its settings, and the salience head when installed and enabled.</summary>
     public static Summarizer Create(TaskContext context)
     {
-        var settings = SummarizerSettings.From(context.Settings);
+        var settings = context.GetSettings<SummarizerSettings>();
         var head = settings.UseHead && context.Heads.TryGetValue(HeadName, out var path) ? new SalienceHead(context.Backbone.OpenModel(path)) : null;
         if (head is null)
         {

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Sdk.Models;
 using NlpHost.Tasks.Translation.Configuration;
 using NlpHost.Tasks.Translation.Generation;
 using NlpHost.Tasks.Translation.Models;
@@ -14,13 +14,17 @@ namespace NlpHost.Tasks.Translation;
 /// </summary>
 internal sealed class TranslationTask : TaskPlugin<TranslateInput, TranslateOptions, TranslateOutput>, IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<Translator>> _translators = new(StringComparer.Ordinal);
+    private readonly ModelCache<Translator> _translators = new();
 
     // Not required by the host: a deployment whose pairs all point at Marian exports runs without it.
     public override TaskDescriptor Descriptor { get; } = Describe(
         "translate", "0.2.0", "Translation (English to Spanish by default) with a decoder head over the shared encoder, or a Marian/T5 export",
         new HeadRequirement("decoder", "heads/translate-en-es/" + TranslatorFactory.DecoderFile, Required: false,
-            "the English-Spanish decoder head is trained with training/translate (see plugins/Translation/README.md);"));
+            "the English-Spanish decoder head is trained with training/translate (see plugins/Translation/README.md);"))
+    with
+    {
+        SettingsType = typeof(TranslationSettings),
+    };
 
     protected override void Validate(TranslateInput input, TranslateOptions options)
     {
@@ -52,7 +56,7 @@ internal sealed class TranslationTask : TaskPlugin<TranslateInput, TranslateOpti
 
     protected override Task<TranslateOutput> ExecuteAsync(TranslateInput input, TranslateOptions options, TaskContext context, CancellationToken cancellationToken)
     {
-        var settings = TranslationSettings.Read(context.Settings);
+        var settings = context.GetSettings<TranslationSettings>();
         var translator = Translator(settings.Resolve(options.Source, options.Target), settings, context);
         return translator.TranslateAsync(input.Text, Request(settings, options), context.Logger, context.Progress, cancellationToken);
     }
@@ -61,17 +65,7 @@ internal sealed class TranslationTask : TaskPlugin<TranslateInput, TranslateOpti
     internal Translator Translator(PairSettings pair, TranslationSettings settings, TaskContext context)
     {
         var key = $"{pair.Pair}|{TranslatorFactory.DecoderPath(pair, context)}|{RuntimeHelpers.GetHashCode(context.Backbone)}";
-        var entry = _translators.GetOrAdd(key, _ => new Lazy<Translator>(() => TranslatorFactory.Create(pair, settings, context)));
-        try
-        {
-            return entry.Value;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Do not cache a failure: the files may be fixed or delivered later.
-            _translators.TryRemove(KeyValuePair.Create(key, entry));
-            throw;
-        }
+        return _translators.Get(key, () => TranslatorFactory.Create(pair, settings, context));
     }
 
     internal static TranslationRequest Request(TranslationSettings settings, TranslateOptions options) => new(
@@ -83,13 +77,5 @@ internal sealed class TranslationTask : TaskPlugin<TranslateInput, TranslateOpti
         LowConfidence = settings.LowConfidence,
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var entry in _translators.Values.Where(e => e.IsValueCreated))
-        {
-            await entry.Value.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _translators.Clear();
-    }
+    public ValueTask DisposeAsync() => _translators.DisposeAsync();
 }

@@ -13,6 +13,7 @@ namespace NlpHost.Abstractions;
 /// <para>1.1: <see cref="Backbone.ITokenizerFactory"/> and <see cref="Backbone.ITextTokenizer"/> (tokenizers for models that bring their own vocabulary).</para>
 /// <para>1.2: <see cref="Backbone.BoolTensor"/>, <see cref="Backbone.IOnnxModelMetadata"/> and <see cref="Plugins.TaskModelException"/>.</para>
 /// <para>1.3: <see cref="Backbone.ILayeredBackbone"/> and <see cref="Backbone.LayeredHiddenStates"/> (hidden states after an intermediate layer, for branch heads; a head's manifest declares <c>"backboneLayer"</c>).</para>
+/// <para>1.4: <see cref="Plugins.TaskDescriptor.SettingsType"/>, <see cref="Plugins.TaskContext.GetSettings{TSettings}"/> and <see cref="Plugins.TaskConfigurationException"/> (settings bound and validated by the host).</para>
 /// </remarks>
 public static class ContractVersion
 {
@@ -20,7 +21,7 @@ public static class ContractVersion
     public const int Major = 1;
 
     /// <summary>Incremented when members are added without breaking existing plugins.</summary>
-    public const int Minor = 3;
+    public const int Minor = 4;
 
     /// <summary>The version as <c>major.minor</c>.</summary>
     public static string Text => $"{Major}.{Minor}";

@@ -34,6 +34,11 @@ public sealed partial class PluginCatalog : IAsyncDisposable
     /// <summary>The tasks served, by canonical name (<see cref="TaskNames.Canonical"/>); lookups ignore case.</summary>
     public IReadOnlyDictionary<string, ITaskPlugin> Tasks => _loaded.Value.Tasks;
 
+    /// <summary>The task served under <paramref name="task"/> (any case, any alias of <see cref="TaskNames"/>).</summary>
+    /// <exception cref="Execution.TaskUnavailableException">No plugin serves it; the message names the served tasks.</exception>
+    public ITaskPlugin Find(string task) =>
+        Tasks.TryGetValue(TaskNames.Canonical(task), out var plugin) ? plugin : throw Execution.TaskUnavailableException.Unknown(task, Tasks.Keys);
+
     /// <summary>Finds a task's evaluator, if its plugin has one.</summary>
     public ITaskEvaluator? FindEvaluator(string task) =>
         _loaded.Value.Evaluators.TryGetValue(TaskNames.Canonical(task), out var evaluator) ? evaluator : null;

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using NlpHost.Abstractions.Backbone;
+using NlpHost.Abstractions.Plugins;
 using NlpHost.Tasks.Spelling.Context;
 using NlpHost.Tasks.Spelling.Correction;
 using NlpHost.Testing;
@@ -155,12 +155,9 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
     [InlineData("ContextWindowWords", "0")]
     public void Context_settings_outside_their_range_are_refused_naming_the_key(string key, string value)
     {
-        var settings = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        var error = Assert.Throws<TaskConfigurationException>(() => PluginSettings.Bind<SpellcheckSettings>("spellcheck", (key, value)));
 
-        var error = Assert.Throws<InvalidOperationException>(() => ContextSettings.From(settings));
-
-        Assert.Contains($"Plugins:spellcheck:{key}", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"Plugins:spellcheck:{key}", error.Key);
     }
 
     [Fact]
@@ -172,7 +169,7 @@ public sealed class ContextHeadTests(RealBackbone backbone, SpellingModelFixture
         Assert.Equal(text, await CorrectAsync(text, new SpellcheckOptions { Context = false }));
     }
 
-    private ContextRowBuilder Builder() => new(backbone.Backbone, new CandidateEmbeddings(backbone.Backbone), new ContextSettings());
+    private ContextRowBuilder Builder() => new(backbone.Backbone, new CandidateEmbeddings(backbone.Backbone), new SpellcheckSettings().Context());
 
     private async Task<string> CorrectAsync(string text, SpellcheckOptions options) =>
         (await Corrector().CorrectAsync(text, options, CancellationToken.None)).Text;

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
-using NlpHost.Tasks.Spelling.Correction;
+using NlpHost.Abstractions.Plugins;
+using NlpHost.Testing;
 
 namespace NlpHost.Tasks.Spelling.Tests;
 
@@ -8,21 +8,19 @@ public sealed class RankingWeightsTests
     [Fact]
     public void Settings_override_the_defaults()
     {
-        var weights = RankingWeights.From(Settings(("ChannelWeight", "4.5"), ("ContextWeight", "0")));
+        var weights = PluginSettings.Bind<SpellcheckSettings>("spellcheck", ("ChannelWeight", "4.5"), ("ContextWeight", "0")).Weights();
 
         Assert.Equal(4.5, weights.Channel);
         Assert.Equal(0, weights.Context);
-        Assert.Equal(new RankingWeights().SoundAlike, weights.SoundAlike);
+        Assert.Equal(new SpellcheckSettings().SoundAlikeBonus, weights.SoundAlike);
     }
 
     [Fact]
     public void A_bad_setting_is_refused_naming_its_key()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => RankingWeights.From(Settings(("SplitCost", "-1"))));
+        var error = Assert.Throws<TaskConfigurationException>(() => PluginSettings.Bind<SpellcheckSettings>("spellcheck", ("SplitCost", "-1")));
 
-        Assert.Contains("Plugins:spellcheck:SplitCost", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Plugins:spellcheck:SplitCost", error.Key);
+        Assert.Contains("got '-1'", error.Message, StringComparison.Ordinal);
     }
-
-    private static IConfiguration Settings(params (string Key, string Value)[] values) =>
-        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using NlpHost.Tasks.Spelling.Correction;
 using NlpHost.Testing;
 
@@ -16,5 +15,5 @@ public sealed class SpellingModelFixture
 
     internal SpellingModel Model { get; } = SpellingModel.Load(LexiconPath, BigramPath, ConfusablesPath);
 
-    internal Corrector Corrector => new(Model, RankingWeights.From(new ConfigurationBuilder().Build()));
+    internal Corrector Corrector => new(Model, new SpellcheckSettings().Weights());
 }

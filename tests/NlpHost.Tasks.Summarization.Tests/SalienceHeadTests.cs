@@ -66,10 +66,10 @@ public sealed class SalienceHeadTests(RealBackbone backbone) : IClassFixture<Rea
     public async Task A_bad_setting_is_refused_naming_the_key()
     {
         var request = new TaskRequest(JsonSerializer.SerializeToElement(new { text = "One. Two." }));
-        var context = backbone.Context(new Dictionary<string, string?> { ["MmrLambda"] = "2" });
+        var context = backbone.Context(new Dictionary<string, string?> { ["MmrLambda"] = "2" }, task: "summarize");
 
-        var error = await Assert.ThrowsAsync<TaskInputException>(() => new SummarizationTask().ExecuteAsync(request, context, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TaskConfigurationException>(() => new SummarizationTask().ExecuteAsync(request, context, CancellationToken.None));
 
-        Assert.Equal("Plugins:summarize:MmrLambda", error.Field);
+        Assert.Equal("Plugins:summarize:MmrLambda", error.Key);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NlpHost.Abstractions.Backbone;
 using NlpHost.Abstractions.Plugins;
 using NlpHost.Inference;
+using NlpHost.PluginLoading.Settings;
 
 namespace NlpHost.Testing;
 
@@ -42,13 +43,14 @@ public sealed class RealBackbone : IAsyncDisposable
 
     public static float Cosine(float[] a, float[] b) => System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a, b);
 
-    /// <summary>A context as the host would build it, with optional plugin settings and heads.</summary>
-    public TaskContext Context(IDictionary<string, string?>? settings = null, IReadOnlyDictionary<string, string>? heads = null, IProgress<TaskProgress>? progress = null) =>
-        new(Backbone,
-            new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build(),
-            heads ?? new Dictionary<string, string>(),
-            progress ?? new Progress<TaskProgress>(),
-            NullLogger.Instance);
+    /// <summary>A context as the host would build it, with optional plugin settings (of <c>Plugins:&lt;task&gt;</c>) and heads.</summary>
+    public TaskContext Context(IDictionary<string, string?>? settings = null, IReadOnlyDictionary<string, string>? heads = null, IProgress<TaskProgress>? progress = null,
+        string task = "task")
+    {
+        var section = PluginSettings.Section(task, settings);
+        return new(Backbone, section, heads ?? new Dictionary<string, string>(), progress ?? new Progress<TaskProgress>(), NullLogger.Instance,
+            type => TaskSettingsBinder.Bind(type, section));
+    }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

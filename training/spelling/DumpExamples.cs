@@ -46,9 +46,9 @@ var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<str
 await using var services = new ServiceCollection().AddLogging().AddBackbone(config, o => o.BaseDirectory = Directory.GetCurrentDirectory()).BuildServiceProvider();
 var backbone = services.GetRequiredService<IBackbone>();
 var model = SpellingModel.Load("models/spelling/words.txt.gz", "models/spelling/bigrams.txt.gz", "models/spelling/confusables.txt");
-var corrector = new Corrector(model, new RankingWeights());
+var corrector = new Corrector(model, new SpellcheckSettings().Weights());
 var embeddings = new CandidateEmbeddings(backbone);
-var scorer = new ContextRowBuilder(backbone, embeddings, new ContextSettings());
+var scorer = new ContextRowBuilder(backbone, embeddings, new SpellcheckSettings().Context());
 var hidden = backbone.Info.HiddenSize;
 
 var sentences = sources.SelectMany(Read).Distinct().ToList();

@@ -11,11 +11,9 @@ namespace NlpHost.Tasks.Clustering.Evaluation;
 /// </summary>
 internal static class EmbeddingCache
 {
-    public const string SettingKey = "EmbeddingCache";
-
     public static async Task<float[][]> GetOrEmbedAsync(IReadOnlyList<string> texts, TaskContext context, CancellationToken cancellationToken)
     {
-        var folder = context.Settings[SettingKey];
+        var folder = context.GetSettings<ClusterSettings>().EmbeddingCache;
         if (string.IsNullOrWhiteSpace(folder))
         {
             return await ClusteringPipeline.EmbedAsync(texts, context, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Sdk.Models;
 
 namespace NlpHost.Tasks.QuestionAnswering.Runtime;
 
@@ -18,32 +18,22 @@ internal sealed record QaRoute(string Name, PassageReader Read, double DefaultNo
 /// top layers over the shared trunk, calibrated no-answer) or <c>auto</c> (the branch head when present, else the span
 /// head). An export or head is opened (files checked, manifest read) once per setting, not once per document.
 /// </summary>
-internal sealed class PassageReaders
+internal sealed class PassageReaders : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<(string Path, int MaxSequenceLength, bool? LowerCase), ExportedQaModel> _exports = new();
-    private readonly ConcurrentDictionary<string, BranchHead> _branches = new();
-
-    /// <summary><c>Plugins:qa:Head</c>.</summary>
-    public const string HeadSetting = "Head";
-
-    /// <summary>The head used when <c>Plugins:qa:Head</c> is not set.</summary>
-    public const string DefaultHead = "span";
+    private readonly ModelCache<ExportedQaModel> _exports = new();
+    private readonly ModelCache<BranchHead> _branches = new();
 
     public QaRoute Create(TaskContext context)
     {
-        var settings = QaModelSettings.From(context.Settings);
+        var qa = context.GetSettings<QaSettings>();
+        var settings = qa.Model;
         if (!string.IsNullOrWhiteSpace(settings.Path))
         {
-            var model = _exports.GetOrAdd((settings.Path, settings.MaxSequenceLength, settings.LowerCase), _ => ExportedQaModel.Open(context.Backbone, settings));
+            var model = _exports.Get($"{settings.Path}|{settings.MaxSequenceLength}|{settings.LowerCase}", () => ExportedQaModel.Open(context.Backbone, settings));
             return new QaRoute("export", (q, p, o, ct) => SpanReader.ReadAsync(model, q, p, o, ct), 0);
         }
 
-        var choice = context.Settings[HeadSetting] ?? DefaultHead;
-        if (choice is not ("span" or "branch" or "auto"))
-        {
-            throw new TaskModelException($"Plugins:qa:{HeadSetting}: '{choice}' is not span, branch or auto");
-        }
-
+        var choice = qa.Head;
         if (choice == "branch" && !context.Heads.ContainsKey("branch"))
         {
             throw new TaskModelException("Plugins:qa:Head is 'branch' but there is no branch head (models/heads/qa-branch/head.onnx); train it with training/qa/train_branch.py");
@@ -51,7 +41,7 @@ internal sealed class PassageReaders
 
         if (choice != "span" && context.Heads.TryGetValue("branch", out var branchPath) && File.Exists(branchPath))
         {
-            var branch = _branches.GetOrAdd(branchPath, path => BranchHead.Open(context.Backbone, path));
+            var branch = _branches.Get(branchPath, () => BranchHead.Open(context.Backbone, branchPath));
             return new QaRoute("branch", (q, p, o, ct) => branch.ReadAsync(context.Backbone, q, p, o, ct), branch.NoAnswerThreshold);
         }
 
@@ -62,5 +52,11 @@ internal sealed class PassageReaders
 
         var head = context.Backbone.OpenModel(headPath);
         return new QaRoute("span", (q, p, o, ct) => SpanReader.ReadAsync(context.Backbone, head, q, p, o, ct), 0);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _exports.DisposeAsync().ConfigureAwait(false);
+        await _branches.DisposeAsync().ConfigureAwait(false);
     }
 }

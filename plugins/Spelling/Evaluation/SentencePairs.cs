@@ -1,4 +1,4 @@
-using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Sdk.Data;
 
 namespace NlpHost.Tasks.Spelling.Evaluation;
 
@@ -13,27 +13,6 @@ internal static class SentencePairs
 {
     public static bool Looks(string path) => File.ReadLines(path).Take(5).Any(l => l.Contains('\t', StringComparison.Ordinal));
 
-    public static List<SentencePair> Read(string path)
-    {
-        var pairs = new List<SentencePair>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            number++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var parts = line.Split('\t');
-            if (parts.Length != 2)
-            {
-                throw new TaskInputException("data", $"{path}:{number}: expected 'written<TAB>meant', got {parts.Length} fields");
-            }
-
-            pairs.Add(new SentencePair(parts[0], parts[1]));
-        }
-
-        return pairs;
-    }
+    public static List<SentencePair> Read(string path) =>
+        [.. TabSeparated.Read(path, 2, 2, "written<TAB>meant").Select(l => new SentencePair(l.Fields[0], l.Fields[1]))];
 }

@@ -15,7 +15,7 @@ internal static class GreedyOracle
     {
         var target = Rouge.Tokenize(reference);
         var tokens = sentences.Select(Rouge.Tokenize).ToList();
-        var words = sentences.Select(s => Text.Word.Count(s)).ToArray();
+        var words = sentences.Select(s => Word.Count(s)).ToArray();
         var chosen = new List<int>();
         var (best, used) = (0.0, 0);
         while (chosen.Count < Math.Min(maxSentences, sentences.Count))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Tasks.Sdk.Data;
 
 namespace NlpHost.Tasks.Summarization.Evaluation;
 
@@ -9,47 +10,17 @@ internal static class JsonLinesReader
     public static List<SummaryDataset.Item> Read(TextReader reader, string name, int? limit)
     {
         var items = new List<SummaryDataset.Item>();
-        var number = 0;
-        while ((limit is null || items.Count < limit) && reader.ReadLine() is { } line)
+        foreach (var (number, record) in JsonLines.Read(reader, name, limit))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            using var record = Parse(line, name, number);
-            if (record.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new TaskInputException($"{name} line {number}", "is not a JSON object");
-            }
-
             // Field names as in a CSV header: lower-cased, the first alias present wins.
-            var fields = record.RootElement.EnumerateObject().GroupBy(p => p.Name.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().Value);
+            var fields = record.EnumerateObject().GroupBy(p => p.Name.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().Value);
             var header = fields.Keys.ToList();
             var document = Text(fields, header[SummaryDataset.Column(header, SummaryDataset.DocumentColumns, name, "document")], name, number);
             var summary = Text(fields, header[SummaryDataset.Column(header, SummaryDataset.SummaryColumns, name, "summary")], name, number);
             items.Add(new SummaryDataset.Item(items.Count, document, summary));
         }
 
-        if (number == 0)
-        {
-            throw new TaskInputException("data", $"'{name}' is empty; expected JSON Lines with a document and a summary field");
-        }
-
         return items;
-    }
-
-    private static JsonDocument Parse(string line, string name, int number)
-    {
-        try
-        {
-            return JsonDocument.Parse(line);
-        }
-        catch (JsonException e)
-        {
-            throw new TaskInputException($"{name} line {number}", $"is not valid JSON: {e.Message}", e);
-        }
     }
 
     private static string Text(Dictionary<string, JsonElement> fields, string key, string name, int number) => fields[key] switch
@@ -57,6 +28,6 @@ internal static class JsonLinesReader
         { ValueKind: JsonValueKind.String } value => value.GetString()!,
         // Some corpora store a summary as a list of sentences (CNN/DM highlights): one line each.
         { ValueKind: JsonValueKind.Array } list when list.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) => string.Join('\n', list.EnumerateArray().Select(e => e.GetString())),
-        _ => throw new TaskInputException($"{name} line {number}", $"field '{key}' is not text"),
+        _ => throw JsonLines.Bad(name, number, $"field '{key}' is not text"),
     };
 }

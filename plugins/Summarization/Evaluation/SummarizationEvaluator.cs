@@ -32,7 +32,7 @@ internal sealed class SummarizationEvaluator : ITaskEvaluator
 
         var options = ReadOptions(request.Options);
         var summarizer = SummarizationTask.Create(context);
-        var settings = SummarizerSettings.From(context.Settings);
+        var settings = context.GetSettings<SummarizerSettings>();
         SummarizeOptions[] lengths = [options, ThreeSentences, OneLine];
         var mainLead = LeadName(options, settings);
         var (outputs, documents, seconds, words) = await SummarizeAllAsync(summarizer, items, lengths, cancellationToken).ConfigureAwait(false);

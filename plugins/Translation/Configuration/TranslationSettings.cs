@@ -1,5 +1,4 @@
-using System.Globalization;
-using Microsoft.Extensions.Configuration;
+using System.ComponentModel.DataAnnotations;
 using NlpHost.Abstractions.Plugins;
 
 namespace NlpHost.Tasks.Translation.Configuration;
@@ -11,94 +10,81 @@ namespace NlpHost.Tasks.Translation.Configuration;
 /// <param name="MarianPath">A folder with a Marian/T5 export in the Hugging Face optimum layout.</param>
 internal sealed record PairSettings(string Pair, string? HeadPath, string? MarianPath);
 
-/// <summary>
-/// <c>Plugins:translate</c>, read by hand (the plugin has no configuration binder); every error names its key.
-/// </summary>
-internal sealed record TranslationSettings
+/// <summary>One entry of <c>Plugins:translate:Pairs</c> as configured.</summary>
+internal sealed class PairSection
+{
+    public string? HeadPath { get; set; }
+
+    public string? MarianPath { get; set; }
+}
+
+/// <summary><c>Plugins:translate</c>, bound and validated by the host; each default is stated here once.</summary>
+internal sealed class TranslationSettings : IValidatableObject
 {
     public const string DefaultPair = "en-es";
 
-    public IReadOnlyDictionary<string, PairSettings> Pairs { get; init; } = new Dictionary<string, PairSettings>();
+    /// <summary>The configured pairs by <c>source-target</c>; none configured means <see cref="DefaultPair"/> on the decoder head.</summary>
+    public Dictionary<string, PairSection> Pairs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public int BeamSize { get; init; } = 4;
+    [Range(1, 16)]
+    public int BeamSize { get; set; } = 4;
 
-    public int MaxLength { get; init; } = 256;
+    [Range(1, 1024)]
+    public int MaxLength { get; set; } = 256;
 
-    public double MaxLengthRatio { get; init; } = 2.0;
+    [Range(0.1, 10.0)]
+    public double MaxLengthRatio { get; set; } = 2.0;
 
-    public int MaxLengthOffset { get; init; } = 10;
+    [Range(0, 1024)]
+    public int MaxLengthOffset { get; set; } = 10;
 
-    public double LengthPenalty { get; init; } = 1.0;
+    [Range(-5.0, 5.0)]
+    public double LengthPenalty { get; set; } = 1.0;
 
-    public int NoRepeatNgramSize { get; init; } = 3;
+    [Range(0, 16)]
+    public int NoRepeatNgramSize { get; set; } = 3;
 
-    public int MaxBatchSentences { get; init; } = 32;
+    [Range(1, 1024)]
+    public int MaxBatchSentences { get; set; } = 32;
 
-    public double LowConfidence { get; init; } = 0.3;
-
-    public static TranslationSettings Read(IConfiguration section)
-    {
-        ArgumentNullException.ThrowIfNull(section);
-        var pairs = new Dictionary<string, PairSettings>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in section.GetSection("Pairs").GetChildren())
-        {
-            var head = NullIfEmpty(pair["HeadPath"]);
-            var marian = NullIfEmpty(pair["MarianPath"]);
-            if (head is not null && marian is not null)
-            {
-                throw new InvalidOperationException($"Plugins:translate:Pairs:{pair.Key}: set HeadPath or MarianPath, not both");
-            }
-
-            if (pair.Key.Split('-') is not [{ Length: > 0 }, { Length: > 0 }])
-            {
-                throw new InvalidOperationException($"Plugins:translate:Pairs:{pair.Key}: a pair is named source-target, e.g. en-es");
-            }
-
-            pairs[pair.Key] = new PairSettings(pair.Key.ToLowerInvariant(), head, marian);
-        }
-
-        if (pairs.Count == 0)
-        {
-            pairs[DefaultPair] = new PairSettings(DefaultPair, null, null);
-        }
-
-        return new TranslationSettings
-        {
-            Pairs = pairs,
-            BeamSize = Int(section, "BeamSize", 4, 1, 16),
-            MaxLength = Int(section, "MaxLength", 256, 1, 1024),
-            MaxLengthRatio = Double(section, "MaxLengthRatio", 2.0, 0.1, 10),
-            MaxLengthOffset = Int(section, "MaxLengthOffset", 10, 0, 1024),
-            LengthPenalty = Double(section, "LengthPenalty", 1.0, -5, 5),
-            NoRepeatNgramSize = Int(section, "NoRepeatNgramSize", 3, 0, 16),
-            MaxBatchSentences = Int(section, "MaxBatchSentences", 32, 1, 1024),
-            LowConfidence = Double(section, "LowConfidence", 0.3, 0, 1),
-        };
-    }
+    /// <summary>A sentence whose confidence is below this is flagged (<c>lowConfidence</c> and a warning).</summary>
+    [Range(0.0, 1.0)]
+    public double LowConfidence { get; set; } = 0.3;
 
     /// <summary>The configured pair for the job's options, or an input error that lists what is configured.</summary>
     public PairSettings Resolve(string source, string target)
     {
         var key = $"{source}-{target}";
-        if (Pairs.TryGetValue(key, out var pair))
+        var pairs = Configured();
+        if (pairs.TryGetValue(key.ToLowerInvariant(), out var pair))
         {
             return pair;
         }
 
-        var configured = string.Join(", ", Pairs.Keys.Order(StringComparer.Ordinal));
-        var field = Pairs.Keys.Any(k => k.StartsWith(source + "-", StringComparison.OrdinalIgnoreCase)) ? "options.target" : "options.source";
+        var configured = string.Join(", ", pairs.Keys.Order(StringComparer.Ordinal));
+        var field = pairs.Keys.Any(k => k.StartsWith(source + "-", StringComparison.OrdinalIgnoreCase)) ? "options.target" : "options.source";
         throw new TaskInputException(field, $"no translation pair '{key}' is configured; configured pairs: {configured} (Plugins:translate:Pairs)");
     }
 
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, pair) in Pairs)
+        {
+            if (NullIfEmpty(pair.HeadPath) is not null && NullIfEmpty(pair.MarianPath) is not null)
+            {
+                yield return new ValidationResult("set HeadPath or MarianPath, not both", [$"Pairs:{name}"]);
+            }
+
+            if (name.Split('-') is not [{ Length: > 0 }, { Length: > 0 }])
+            {
+                yield return new ValidationResult("a pair is named source-target, e.g. en-es", [$"Pairs:{name}"]);
+            }
+        }
+    }
+
+    private Dictionary<string, PairSettings> Configured() => Pairs.Count == 0
+        ? new() { [DefaultPair] = new PairSettings(DefaultPair, null, null) }
+        : Pairs.ToDictionary(p => p.Key.ToLowerInvariant(), p => new PairSettings(p.Key.ToLowerInvariant(), NullIfEmpty(p.Value.HeadPath), NullIfEmpty(p.Value.MarianPath)), StringComparer.Ordinal);
+
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static int Int(IConfiguration section, string key, int fallback, int min, int max) =>
-        section[key] is not { } text ? fallback
-        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max ? v
-        : throw new InvalidOperationException($"Plugins:translate:{key} must be an integer from {min} to {max}, got '{text}'");
-
-    private static double Double(IConfiguration section, string key, double fallback, double min, double max) =>
-        section[key] is not { } text ? fallback
-        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max ? v
-        : throw new InvalidOperationException($"Plugins:translate:{key} must be a number from {min} to {max}, got '{text}'");
 }

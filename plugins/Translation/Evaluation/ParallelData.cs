@@ -1,3 +1,5 @@
+using NlpHost.Tasks.Sdk.Data;
+
 namespace NlpHost.Tasks.Translation.Evaluation;
 
 /// <summary>A source and every reference translation given for it.</summary>
@@ -13,21 +15,8 @@ internal static class ParallelData
     {
         var order = new List<string>();
         var references = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (_, parts) in TabSeparated.Read(path, 2, null, "source<TAB>target"))
         {
-            number++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var parts = line.Split('\t');
-            if (parts.Length < 2 || string.IsNullOrWhiteSpace(parts[0]))
-            {
-                throw new InvalidDataException($"'{path}' line {number}: expected source<TAB>target");
-            }
-
             if (!references.TryGetValue(parts[0], out var list))
             {
                 if (order.Count == limit)

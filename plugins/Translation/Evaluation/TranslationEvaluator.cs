@@ -64,7 +64,7 @@ internal sealed class TranslationEvaluator(IEnumerable<ITaskPlugin> tasks) : ITa
     private async Task<(string[] Outputs, double Seconds)> TranslateAsync(IReadOnlyList<ParallelItem> items, TranslateOptions options, TaskContext context, CancellationToken cancellationToken)
     {
         var task = tasks.OfType<TranslationTask>().Single();
-        var settings = TranslationSettings.Read(context.Settings);
+        var settings = context.GetSettings<TranslationSettings>();
         var translator = task.Translator(settings.Resolve(options.Source, options.Target), settings, context);
         var request = TranslationTask.Request(settings, options);
         var outputs = new string[items.Count];

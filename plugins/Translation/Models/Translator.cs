@@ -36,7 +36,7 @@ internal sealed class Translator(string pair, ISourceEncoder encoder, ITargetVoc
     /// <summary>Translates a document sentence by sentence, keeping the whitespace between sentences as it was.</summary>
     public async Task<TranslateOutput> TranslateAsync(string text, TranslationRequest request, ILogger logger, IProgress<TaskProgress>? progress, CancellationToken cancellationToken)
     {
-        var spans = SentenceSplitter.Split(text);
+        var spans = Reassembly.Split(text);
         if (spans.Count == 0)
         {
             return new TranslateOutput(text, []);
@@ -88,7 +88,7 @@ internal sealed class Translator(string pair, ISourceEncoder encoder, ITargetVoc
             });
         }
 
-        return new TranslateOutput(SentenceSplitter.Reassemble(text, spans, translations), sentences);
+        return new TranslateOutput(Reassembly.Join(text, spans, translations), sentences);
     }
 
     public ValueTask DisposeAsync() => queue.DisposeAsync();

@@ -15,4 +15,13 @@ public sealed record TaskDescriptor(
     Type InputType,
     Type OptionsType,
     Type OutputType,
-    IReadOnlyList<HeadRequirement> Heads);
+    IReadOnlyList<HeadRequirement> Heads)
+{
+    /// <summary>
+    /// The type the host binds <c>Plugins:&lt;task&gt;</c> into and validates (data annotations, nested objects,
+    /// <see cref="System.ComponentModel.DataAnnotations.IValidatableObject"/>) before the task runs (contract 1.4);
+    /// the task reads it with <see cref="TaskContext.GetSettings{TSettings}"/>. A public parameterless constructor;
+    /// each default is the property's initializer. <see langword="null"/>: the task has no settings of its own.
+    /// </summary>
+    public Type? SettingsType { get; init; }
+}

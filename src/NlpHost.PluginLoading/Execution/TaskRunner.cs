@@ -7,6 +7,7 @@ using NlpHost.Abstractions.Evaluation;
 using NlpHost.Abstractions.Plugins;
 using NlpHost.PluginLoading.Integrity;
 using NlpHost.PluginLoading.Limits;
+using NlpHost.PluginLoading.Settings;
 
 namespace NlpHost.PluginLoading.Execution;
 
@@ -30,6 +31,7 @@ public sealed class TaskRunner(
         var plugin = Find(task);
         CheckLimits(plugin.Descriptor, request);
         CheckModels();
+        _ = BindSettings(plugin.Descriptor);
         return await ModelErrorsAsUnavailable(plugin.Descriptor, () => plugin.ExecuteAsync(request, CreateContext(plugin.Descriptor, progress), cancellationToken)).ConfigureAwait(false);
     }
 
@@ -48,7 +50,7 @@ public sealed class TaskRunner(
         return TaskNames.Canonical(plugin.Descriptor.Name);
     }
 
-    /// <summary>Why the task cannot run here (a model file that fails its check, the backbone), or <see langword="null"/>.</summary>
+    /// <summary>Why the task cannot run here (a model file that fails its check, the backbone, a setting), or <see langword="null"/>.</summary>
     public string? Unavailable(TaskDescriptor descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
@@ -56,12 +58,27 @@ public sealed class TaskRunner(
         {
             CheckModels();
             _ = CreateContext(descriptor, null);
+            _ = BindSettings(descriptor);
             return null;
         }
         catch (TaskUnavailableException e)
         {
             return e.Message;
         }
+        catch (TaskConfigurationException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>Binds and validates the settings the task declares (<see cref="TaskDescriptor.SettingsType"/>), if any.</summary>
+    /// <exception cref="TaskConfigurationException">A setting is invalid; the message names the key.</exception>
+    public object? BindSettings(TaskDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        return descriptor.SettingsType is { } type
+            ? TaskSettingsBinder.Bind(type, configuration.GetSection($"{PluginOptions.SectionName}:{descriptor.Name}"))
+            : null;
     }
 
     /// <summary>Evaluates a task on a data set with its plugin's evaluator.</summary>
@@ -130,11 +147,7 @@ public sealed class TaskRunner(
         }
     }
 
-    private ITaskPlugin Find(string task) =>
-        catalog.Tasks.TryGetValue(TaskNames.Canonical(task), out var plugin)
-            ? plugin
-            : throw new TaskUnavailableException(
-                $"unknown task '{task}'; served here: {string.Join(", ", catalog.Tasks.Keys.Order(StringComparer.Ordinal))} (see 'nlphost tasks')");
+    private ITaskPlugin Find(string task) => catalog.Find(task);
 
     private TaskContext CreateContext(TaskDescriptor descriptor, IProgress<TaskProgress>? progress)
     {
@@ -158,11 +171,15 @@ public sealed class TaskRunner(
             }
         }
 
+        var section = configuration.GetSection($"{PluginOptions.SectionName}:{descriptor.Name}");
+        // Bound once per run and type, however often the task asks.
+        var bound = new System.Collections.Concurrent.ConcurrentDictionary<Type, object>();
         return new TaskContext(
             backbone,
-            configuration.GetSection($"{PluginOptions.SectionName}:{descriptor.Name}"),
+            section,
             heads,
             progress ?? NoProgress,
-            loggerFactory.CreateLogger("NlpHost.Tasks." + descriptor.Name));
+            loggerFactory.CreateLogger("NlpHost.Tasks." + descriptor.Name),
+            type => bound.GetOrAdd(type, t => TaskSettingsBinder.Bind(t, section)));
     }
 }

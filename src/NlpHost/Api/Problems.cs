@@ -18,6 +18,10 @@ internal static class Problems
 
     public static IResult From(TaskInputException e) => From(ApiProblem.BadRequest(e.Field, Reason(e)));
 
+    /// <summary>The problem for a failure of <see cref="Composition.Failures"/>.</summary>
+    public static ApiProblem Of(Composition.Failure failure, string prefix = "") =>
+        new(failure.HttpStatus, failure.Kind is Composition.FailureKind.InvalidInput ? prefix + failure.Field : failure.Field, failure.Reason);
+
     public static IResult NotFound(string id) => From(new ApiProblem(404, "id", $"job '{id}' not found"));
 
     /// <summary>The exception's message without the field it starts with (the title adds the field once).</summary>

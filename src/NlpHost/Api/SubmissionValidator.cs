@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Composition;
 using NlpHost.PluginLoading.Execution;
 using NlpHost.Queue.Jobs;
 
@@ -53,13 +54,11 @@ internal static class SubmissionValidator
         {
             canonical = runner.Validate(task, new TaskRequest(inputObject, options));
         }
-        catch (TaskUnavailableException e)
+        catch (Exception e) when (Failures.Classify(e) is { Kind: FailureKind.InvalidInput or FailureKind.UnknownTask or FailureKind.Unavailable } failure)
         {
-            return (null, new ApiProblem(404, prefix + "task", e.Message));
-        }
-        catch (TaskInputException e)
-        {
-            return (null, ApiProblem.BadRequest(prefix + e.Field, Problems.Reason(e)));
+            // Refused at submission: a task this deployment does not serve is 404 here, whatever its cause.
+            var refusal = Problems.Of(failure, prefix);
+            return (null, failure.Kind is FailureKind.InvalidInput ? refusal : refusal with { Status = 404, Field = prefix + "task" });
         }
 
         return (new JobRequest(canonical, inputObject, options, priority ?? 0, key, maxAttempts), null);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NlpHost.Abstractions.Plugins;
+using NlpHost.Composition;
 using NlpHost.PluginLoading;
 using NlpHost.PluginLoading.Execution;
 
@@ -22,9 +23,13 @@ internal static class TasksEndpoints
 
     private static async Task<IResult> RunAsync(string task, HttpRequest http, TaskRunner runner, PluginCatalog catalog, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
-        if (!catalog.Tasks.ContainsKey(TaskNames.Canonical(task)))
+        try
         {
-            return Problems.From(new ApiProblem(404, "task", $"unknown task '{task}'; served: {string.Join(", ", catalog.Tasks.Keys.Order(StringComparer.Ordinal))}"));
+            _ = catalog.Find(task);
+        }
+        catch (TaskUnavailableException e)
+        {
+            return Problems.From(Problems.Of(Failures.Classify(e)!));
         }
 
         var (body, refused) = await RequestBody.ReadAsync(http, options.Value.MaxSyncRequestBytes, "Api:MaxSyncRequestBytes", cancellationToken).ConfigureAwait(false);
@@ -55,17 +60,9 @@ internal static class TasksEndpoints
             return Problems.From(new ApiProblem(503, "Api:RunTimeoutSeconds",
                 $"the run took longer than {limit.TotalSeconds:0.###} s (Api:RunTimeoutSeconds); submit large inputs as a job (POST /v1/jobs)"));
         }
-        catch (TaskInputException e)
+        catch (Exception e) when (Failures.Classify(e) is { } failure)
         {
-            return Problems.From(e);
-        }
-        catch (TaskUnavailableException e)
-        {
-            return Problems.From(new ApiProblem(503, "task", e.Message));
-        }
-        catch (TransientTaskException e)
-        {
-            return Problems.From(new ApiProblem(503, "task", $"{e.Message}; a passing fault: retry later, or submit a job (retried automatically)"));
+            return Problems.From(Problems.Of(failure));
         }
     }
 }

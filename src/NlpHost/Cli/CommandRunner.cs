@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Options;
-using NlpHost.Abstractions.Plugins;
-using NlpHost.PluginLoading.Execution;
+using NlpHost.Composition;
 
 namespace NlpHost.Cli;
 
-/// <summary>Turns what a verb throws into a one-line message and an exit code a shell can act on.</summary>
+/// <summary>Turns what a verb throws into a one-line message and an exit code a shell can act on (<see cref="Failures"/>).</summary>
 internal static class CommandRunner
 {
     public static async Task<int> RunAsync(Func<CancellationToken, Task<int>> body, CancellationToken cancellationToken)
@@ -24,25 +22,9 @@ internal static class CommandRunner
         {
             return Fail("interrupted", ExitCodes.Cancelled);
         }
-        catch (TaskInputException e)
+        catch (Exception e) when (Failures.Classify(e) is { } failure)
         {
-            return Fail("invalid input: " + e.Message, ExitCodes.InvalidInput);
-        }
-        catch (TaskUnavailableException e)
-        {
-            return Fail(e.Message, ExitCodes.Unavailable);
-        }
-        catch (OptionsValidationException e)
-        {
-            return Fail("invalid configuration: " + string.Join("; ", e.Failures), ExitCodes.Configuration);
-        }
-        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
-        {
-            return Fail("invalid configuration: " + e.Message, ExitCodes.Configuration);
-        }
-        catch (UsageException e)
-        {
-            return Fail(e.Message, ExitCodes.Usage);
+            return Fail(failure.CommandLineMessage, failure.ExitCode);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -34,10 +34,11 @@ internal sealed class TaskJobExecutor(TaskRunner runner, PluginCatalog catalog, 
         {
             return await runner.RunAsync(task, new TaskRequest(input, options), progress, cancellationToken).ConfigureAwait(false);
         }
-        catch (TaskUnavailableException e)
+        catch (Exception e) when (Failures.Classify(e) is { Permanent: true, Kind: not FailureKind.InvalidInput } failure)
         {
-            // The same job cannot succeed on this deployment: fail it now instead of retrying.
-            throw new UnknownTaskException(task, e.Message);
+            // The same job cannot succeed on this deployment (no plugin, a missing head, a bad setting): fail it now
+            // instead of retrying. UnknownTaskException is the queue's permanent "cannot run here" fault.
+            throw new UnknownTaskException(task, failure.Message);
         }
     }
 }

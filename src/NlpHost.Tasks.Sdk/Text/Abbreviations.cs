@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace NlpHost.Tasks.Summarization.Text;
+namespace NlpHost.Tasks.Sdk.Text;
 
 /// <summary>Words that end with a period without ending a sentence (compared lower-cased, without the final period).</summary>
 internal static class Abbreviations

@@ -1,24 +1,29 @@
-namespace NlpHost.Tasks.Summarization.Text;
+namespace NlpHost.Tasks.Sdk.Text;
 
 /// <summary>
 /// Rule-based sentence segmentation with offsets into the original text. Blank lines end paragraphs, list items
 /// start new segments, and a period ends a sentence unless it belongs to an abbreviation, an initial, a number or a
 /// domain. In cased text a following lower-case word also keeps the sentence going; in lower-cased text (such as the
-/// BBC data set) that signal is absent, so only the rules above decide.
+/// BBC data set) that signal is absent, so only the rules above decide. With <see cref="SegmenterOptions.Lines"/> every
+/// line break ends a sentence too (translation keeps a text's lines). Between two sentences there is only whitespace or
+/// text without letters or digits, so a caller can reassemble the text around them.
 /// </summary>
-internal static class SentenceSegmenter
+public static class SentenceSegmenter
 {
-    /// <summary>Longest segment kept whole; longer runs without punctuation are cut at a space so no "sentence" is a whole book.</summary>
-    public const int DefaultMaxChars = 1500;
-
     private const int HeadingMaxWords = 20;
 
-    public static List<Sentence> Split(string text, int maxChars = DefaultMaxChars)
+    /// <summary>The sentences of <paramref name="text"/> with their offsets, in order.</summary>
+    /// <param name="text">The document.</param>
+    /// <param name="options">How line breaks and long runs are treated; <see cref="SegmenterOptions.Prose"/> when null.</param>
+    public static List<Sentence> Split(string text, SegmenterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        options ??= SegmenterOptions.Prose;
+        var maxChars = options.MaxChars;
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxChars, 2, nameof(options.MaxChars));
         var cased = text.Any(char.IsUpper);
         var sentences = new List<Sentence>();
-        foreach (var block in TextBlocks.Read(text))
+        foreach (var block in TextBlocks.Read(text, options.EveryLineEnds))
         {
             var first = sentences.Count;
             var start = block.Start;

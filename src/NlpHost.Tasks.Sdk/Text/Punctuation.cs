@@ -1,4 +1,4 @@
-namespace NlpHost.Tasks.Summarization.Text;
+namespace NlpHost.Tasks.Sdk.Text;
 
 /// <summary>The characters sentence segmentation looks at.</summary>
 internal static class Punctuation

@@ -1,6 +1,6 @@
-using NlpHost.Tasks.Summarization.Text;
+using NlpHost.Tasks.Sdk.Text;
 
-namespace NlpHost.Tasks.Summarization.Tests;
+namespace NlpHost.Tasks.Sdk.Tests.Text;
 
 public sealed class SentenceSegmenterTests
 {
@@ -115,8 +115,75 @@ public sealed class SentenceSegmenterTests
         var sentences = SentenceSegmenter.Split(text);
 
         Assert.True(sentences.Count > 1);
-        Assert.All(sentences, s => Assert.True(s.Length <= SentenceSegmenter.DefaultMaxChars));
+        Assert.All(sentences, s => Assert.True(s.Length <= SegmenterOptions.DefaultMaxChars));
         Assert.All(sentences, s => Assert.Equal("word", text.Substring(s.Start, 4)));
         Assert.Equal(2000, sentences.Sum(s => Word.Count(s.Of(text))));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_title_an_initialism_and_a_lower_case_verb_keep_one_sentence_in_both_behaviours(bool lines)
+    {
+        const string text = "Dr. Jane Smith of the U.S. said so. Then she left.";
+
+        var sentences = SentenceSegmenter.Split(text, lines ? SegmenterOptions.Lines : SegmenterOptions.Prose).Select(s => s.Of(text));
+
+        Assert.Equal(["Dr. Jane Smith of the U.S. said so.", "Then she left."], sentences);
+    }
+
+    [Fact]
+    public void Line_by_line_ends_a_sentence_at_every_line_break_and_leaves_only_whitespace_between_sentences()
+    {
+        const string text = "  First one. Second one.\n\nNew paragraph here.\r\n\tIndented line\nstill going\n";
+
+        var sentences = SentenceSegmenter.Split(text, SegmenterOptions.Lines);
+
+        Assert.Equal(["First one.", "Second one.", "New paragraph here.", "Indented line", "still going"], sentences.Select(s => s.Of(text)));
+        Assert.Equal([0, 0, 1, 1, 1], sentences.Select(s => s.Paragraph));
+        var gaps = sentences.Zip(sentences.Skip(1), (a, b) => text[a.End..b.Start]);
+        Assert.All(gaps, gap => Assert.True(string.IsNullOrWhiteSpace(gap), $"'{gap}'"));
+    }
+
+    [Fact]
+    public void Prose_joins_a_single_line_break_inside_a_paragraph()
+    {
+        const string text = "Indented line\nstill going.";
+
+        Assert.Single(SentenceSegmenter.Split(text, SegmenterOptions.Prose));
+        Assert.Equal(2, SentenceSegmenter.Split(text, SegmenterOptions.Lines).Count);
+    }
+
+    [Fact]
+    public void Abbreviations_times_and_initials_do_not_end_sentences_line_by_line()
+    {
+        const string text = "Mr. Smith went to Washington. He arrived at 3.30 p.m. on Monday! Did he? \"Yes.\" Then J. R. left.";
+
+        var sentences = SentenceSegmenter.Split(text, SegmenterOptions.Lines).Select(s => s.Of(text));
+
+        Assert.Equal(["Mr. Smith went to Washington.", "He arrived at 3.30 p.m. on Monday!", "Did he?", "\"Yes.\"", "Then J. R. left."], sentences);
+    }
+
+    [Fact]
+    public void Cjk_full_stops_split_without_spaces_and_whitespace_only_text_has_no_sentences()
+    {
+        Assert.Equal(2, SentenceSegmenter.Split("駅は公園の北にあります。電車は十分ごとに来ます。", SegmenterOptions.Lines).Count);
+        Assert.Empty(SentenceSegmenter.Split(" \n\t ", SegmenterOptions.Lines));
+    }
+
+    [Fact]
+    public void A_maximum_below_two_characters_is_refused()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SentenceSegmenter.Split("Hi.", new SegmenterOptions { MaxChars = 1 }));
+
+        Assert.Contains("MaxChars", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Line_by_line_keeps_a_long_sentence_whole()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("word", 2000)) + ".";
+
+        Assert.Equal(text.Length, Assert.Single(SentenceSegmenter.Split(text, SegmenterOptions.Lines)).Length);
     }
 }

@@ -1,15 +1,16 @@
-namespace NlpHost.Tasks.Summarization.Text;
+namespace NlpHost.Tasks.Sdk.Text;
 
 /// <summary>
 /// Cuts a text into blocks no sentence crosses: paragraphs (separated by blank lines) and list items (lines that
-/// start with a bullet or a number). A single line break inside a paragraph is just a space.
+/// start with a bullet or a number). A single line break inside a paragraph is just a space, unless every line is to
+/// end its sentence (<c>everyLineEnds</c>).
 /// </summary>
 internal static class TextBlocks
 {
     /// <summary>A range no sentence crosses; <c>WholeParagraph</c>: its paragraph's only line (a candidate heading).</summary>
     public readonly record struct Block(int Start, int End, int Paragraph, bool WholeParagraph);
 
-    public static List<Block> Read(string text)
+    public static List<Block> Read(string text, bool everyLineEnds)
     {
         var blocks = new List<Block>();
         var paragraph = 0;
@@ -26,7 +27,7 @@ internal static class TextBlocks
             }
             else
             {
-                if (blockStart >= 0 && StartsListItem(line))
+                if (blockStart >= 0 && (everyLineEnds || StartsListItem(line)))
                 {
                     blocks.Add(new Block(blockStart, blockEnd, paragraph, false));
                     blockStart = -1;

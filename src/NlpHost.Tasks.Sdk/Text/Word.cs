@@ -1,7 +1,7 @@
-namespace NlpHost.Tasks.Summarization.Text;
+namespace NlpHost.Tasks.Sdk.Text;
 
 /// <summary>Word-level helpers for segmentation and length budgets.</summary>
-internal static class Word
+public static class Word
 {
     /// <summary>The word ending just before <paramref name="end"/> (letters, digits, inner periods), without leading quotes or brackets.</summary>
     public static string Before(string text, int end, int floor)
