@@ -15,13 +15,16 @@ internal sealed class JobPipelines
     private readonly ResiliencePipeline _breaker;
     private readonly CircuitBreakerStateProvider _breakerState = new();
 
-    public JobPipelines(IOptions<WorkerOptions> options)
+    private readonly FaultClassifier _faults;
+
+    public JobPipelines(IOptions<WorkerOptions> options, FaultClassifier faults)
     {
         _options = options.Value;
+        _faults = faults;
         _breaker = new ResiliencePipelineBuilder()
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && FaultClassifier.IsTransient(e)),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && _faults.IsTransient(e)),
                 FailureRatio = _options.BreakerFailureRatio,
                 MinimumThroughput = _options.BreakerMinimumThroughput,
                 SamplingDuration = TimeSpan.FromSeconds(30),
@@ -45,7 +48,7 @@ internal sealed class JobPipelines
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && FaultClassifier.IsTransient(e)),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && _faults.IsTransient(e)),
                 MaxRetryAttempts = retries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
