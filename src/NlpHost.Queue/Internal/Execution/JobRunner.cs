@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NlpHost.Queue.Jobs;
+using Polly;
 using Polly.CircuitBreaker;
 
 namespace NlpHost.Queue.Internal.Execution;
@@ -33,8 +34,9 @@ internal sealed class JobRunner(
 
         var timeout = executor.TimeoutFor(job.Task) ?? new JobTimeout(TimeSpan.FromSeconds(_options.JobTimeoutSeconds), "Worker:JobTimeoutSeconds");
 
-        // Built before the heartbeat starts: if building throws, no keeper is left renewing the lease forever.
-        var pipeline = pipelines.Create(Math.Max(0, maxAttempts - attempts), timeout.Limit, async args =>
+        var pipeline = pipelines.Get(Math.Max(0, maxAttempts - attempts), timeout.Limit);
+        var context = ResilienceContextPool.Shared.Get(execution.Token);
+        context.Properties.Set(JobPipelines.OnRetry, async args =>
         {
             attempts++;
             Log.JobRetrying(logger, job.Id, attempts, args.RetryDelay, args.Outcome.Exception?.Message);
@@ -51,8 +53,9 @@ internal sealed class JobRunner(
         {
             result = await pipeline.ExecuteAsync(
                 // WaitAsync: a task that ignores its token must not keep the slot past the timeout or a cancellation.
-                async ct => await executor.ExecuteAsync(job.Task, job.Input, job.Options, progress, ct).WaitAsync(ct).ConfigureAwait(false),
-                execution.Token).ConfigureAwait(false);
+                static async (ctx, run) => await run.executor.ExecuteAsync(run.job.Task, run.job.Input, run.job.Options, run.progress, ctx.CancellationToken)
+                    .WaitAsync(ctx.CancellationToken).ConfigureAwait(false),
+                context, (executor, job, progress)).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -61,6 +64,7 @@ internal sealed class JobRunner(
         }
         finally
         {
+            ResilienceContextPool.Shared.Return(context);
             await keeper.DisposeAsync().ConfigureAwait(false);
         }
 

@@ -87,7 +87,11 @@ internal abstract partial class SqlJobStore
         return true;
     }
 
-    /// <summary>Leases up to <paramref name="limit"/> jobs in one statement, returned in lease order (priority, then submission).</summary>
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> jobs in one statement, returned in lease order (priority, then submission).
+    /// Queued and expired candidates are found apart, each along its own partial index, and only then merged: one
+    /// <c>OR</c> over both made SQLite read and sort every queued job on each lease (2.5 ms of CPU a job at 2,000 queued).
+    /// </summary>
     private Task<List<Job>> LeaseOnceAsync(
         string owner, TimeSpan leaseDuration, IReadOnlyCollection<string>? tasks, int limit, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
@@ -96,10 +100,16 @@ internal abstract partial class SqlJobStore
             await using var command = Command(connection, transaction, $"""
                 UPDATE jobs SET state = 'running', lease_owner = @owner, lease_expires_at = {Now} + @lease, attempts = attempts + 1,
                                 started_at = COALESCE(started_at, {Now}), updated_at = {Now}
-                WHERE id IN (SELECT id FROM jobs
-                             WHERE ((state = 'queued' AND visible_at <= {Now}) OR (state = 'running' AND lease_expires_at < {Now})){taskFilter}
-                             ORDER BY priority DESC, seq
-                             LIMIT @limit{LeaseLockClause})
+                WHERE id IN (SELECT id FROM (
+                                 SELECT id, priority, seq FROM (
+                                     SELECT id, priority, seq FROM jobs{IndexHint("ix_jobs_queued")} WHERE state = 'queued' AND visible_at <= {Now}{taskFilter}
+                                     ORDER BY priority DESC, seq LIMIT @limit{LeaseLockClause}) AS queued
+                                 UNION ALL
+                                 SELECT id, priority, seq FROM (
+                                     SELECT id, priority, seq FROM jobs{IndexHint("ix_jobs_running_lease")} WHERE state = 'running' AND lease_expires_at < {Now}{taskFilter}
+                                     ORDER BY priority DESC, seq LIMIT @limit{LeaseLockClause}) AS expired
+                             ) AS candidates
+                             ORDER BY priority DESC, seq LIMIT @limit)
                 RETURNING {JobRow.Columns}, seq
                 """);
             command.Add("owner", owner, DbType.String);

@@ -17,6 +17,12 @@ internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAtt
     protected virtual string LeaseLockClause => string.Empty;
 
     /// <summary>
+    /// Names the index a lease's candidate query must use where the planner would not pick it (SQLite keeps no
+    /// statistics unless analyzed, and then sorted every queued job on each lease); PostgreSQL plans it itself.
+    /// </summary>
+    protected virtual string IndexHint(string index) => string.Empty;
+
+    /// <summary>
     /// The current time in SQL, as Unix milliseconds. SQLite: the host's clock, bound by <see cref="AddNow"/> (one box,
     /// one clock). PostgreSQL overrides it with the database's clock, so leases, visibility and heartbeats of hosts with
     /// skewed clocks are all measured on one clock.
