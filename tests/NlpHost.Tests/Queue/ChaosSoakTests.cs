@@ -8,13 +8,14 @@ namespace NlpHost.Tests.Queue;
 
 /// <summary>
 /// Three <c>nlphost worker</c> processes on one PostgreSQL queue, one with its clock ten minutes ahead, while a killer
-/// SIGKILLs a random running host every two to four seconds and restarts it. Sized for CI on two cores (300 jobs);
+/// SIGKILLs a random running host every two to four seconds (six times) and restarts it. Sized for CI on two cores (300 jobs);
 /// <c>bench/queue-soak.sh</c> is the long form.
 /// </summary>
 [Collection(QueueHosts.Name)]
 public sealed class ChaosSoakTests(FixturePlugins fixtures, ITestOutputHelper output)
 {
     private const int JobCount = 300;
+    private const int MaxKills = 6;
     private const string FakeTimeLibrary = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
     private static readonly string[] ShortLease = ["--Worker:LeaseSeconds", "2", "--Worker:HeartbeatSeconds", "0.5", "--Logging:LogLevel:NlpHost.Queue.Internal.Execution", "Warning"];
 
@@ -45,6 +46,7 @@ public sealed class ChaosSoakTests(FixturePlugins fixtures, ITestOutputHelper ou
             Assert.True((int)submitted.StatusCode == 202, await submitted.Content.ReadAsStringAsync());
         }
 
+        // A bounded number of kills, so the run ends on a slow machine too; then the survivors finish the queue.
         var kills = 0;
         var deadline = DateTime.UtcNow.AddMinutes(4);
         while (await CountAsync(queue, "state NOT IN ('queued', 'running')") < JobCount)
@@ -52,7 +54,7 @@ public sealed class ChaosSoakTests(FixturePlugins fixtures, ITestOutputHelper ou
             Assert.True(DateTime.UtcNow < deadline, $"not done after 4 minutes, {kills} kills:\n" + string.Join("\n---\n", hosts.Values.Select(h => h.Output)));
             await Task.Delay(random.Next(2000, 4000));
             var running = hosts.Where(h => h.Value.Output.Contains("started with", StringComparison.Ordinal)).Select(h => h.Key).ToList();
-            if (running.Count > 0 && await CountAsync(queue, "state = 'queued'") > 0)
+            if (kills < MaxKills && running.Count >= 2 && await CountAsync(queue, "state = 'running'") > 0)
             {
                 var victim = running[random.Next(running.Count)];
                 hosts[victim].KillHard();
@@ -65,7 +67,7 @@ public sealed class ChaosSoakTests(FixturePlugins fixtures, ITestOutputHelper ou
         var stored = await ReadJobsAsync(queue);
         var executions = queue.Executions().ToLookup(e => e.Marker);
         output.WriteLine($"{kills} kills; attempts: {string.Join(", ", stored.GroupBy(j => j.Attempts).OrderBy(g => g.Key).Select(g => $"{g.Count()} × {g.Key}"))}");
-        Assert.True(kills >= 3, $"only {kills} kills: the soak was too short to test anything");
+        Assert.True(kills >= 3, $"only {kills} kills: the soak ended before it tested anything");
         Assert.Equal(Enumerable.Range(0, JobCount).Select(Marker), stored.Select(j => j.Marker).Order(StringComparer.Ordinal));
         foreach (var job in stored)
         {
