@@ -9,7 +9,8 @@
 # Usage: bench/queue.sh [M]   (default 2000). BENCH_SETUPS: which of sqlite,pg1,pg3 to run (default all).
 # Before/after: copy this script into a checkout of the older commit and run both, alternating (bench/queue-compare.sh). PostgreSQL: NLPHOST_TEST_POSTGRES (Npgsql connection string,
 # e.g. from .ci/postgres.sh); each run gets its own schema, dropped afterwards.
-# Worker settings: defaults (Concurrency 2 per host) except Worker:PollMilliseconds 100 and per-job log lines off.
+# Worker settings: defaults (Concurrency 2 per host; BENCH_CONCURRENCY to change it) except Worker:PollMilliseconds 100
+# and per-job log lines off.
 # BENCH_DASHBOARD=1: also, per setup, an 'nlphost serve --Api:RunWorker false' on the same queue with one headless
 # Chromium showing its dashboard overview (polling every 2 s) for the whole run, to see what an open dashboard costs.
 set -euo pipefail
@@ -31,7 +32,7 @@ trap cleanup EXIT
 mkdir -p "$work/plugins/QueueProbePlugin"
 cp tests/Fixtures/QueueProbePlugin/bin/Release/net10.0/* "$work/plugins/QueueProbePlugin/"
 seq 1 "$jobs" | sed 's/.*/{"marker":"m&"}/' > "$work/batch.jsonl"
-common=(--Plugins:Path "$work/plugins" --Backbone:ExecutionProvider cpu --Worker:PollMilliseconds 100
+common=(--Plugins:Path "$work/plugins" --Backbone:ExecutionProvider cpu --Worker:PollMilliseconds 100 --Worker:Concurrency "${BENCH_CONCURRENCY:-2}"
         --Logging:LogLevel:NlpHost.Queue.Internal.Execution Warning)
 
 # Npgsql "Key=Value;..." to psql's environment.
@@ -91,7 +92,7 @@ run() {
     "$label" "$hosts" "$jobs" "$start" "$submitted" "$end"
 }
 
-echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); date: $(date -u +%F); jobs: $jobs"
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); date: $(date -u +%F); jobs: $jobs; concurrency: ${BENCH_CONCURRENCY:-2}; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-12s %-6s %-6s %-10s %-10s %-8s\n' queue hosts jobs submit_s total_s jobs/s
 case ",$setups," in *,sqlite,*) run sqlite 1 --Queue:Provider sqlite --Queue:DataDirectory "$work/sqlite" ;; esac
 if [ -z "${NLPHOST_TEST_POSTGRES:-}" ]; then

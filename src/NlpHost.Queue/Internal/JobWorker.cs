@@ -151,6 +151,7 @@ internal sealed class JobWorker(
                 // The presence report lets the API say when a queued job's task is served by no live host.
                 await store.ReportWorkerAsync(report, stoppingToken).ConfigureAwait(false);
                 var workers = await store.ListLiveWorkersAsync(LiveWorker.LiveWindow, stoppingToken).ConfigureAwait(false);
+                metrics.RecordWorkers(workers);
                 var backlog = await administration.BacklogAsync(stoppingToken).ConfigureAwait(false);
                 metrics.RecordUnserved(backlog.Where(b => b.Queued > 0 && !workers.Any(w => w.Serves(b.Task))).ToDictionary(b => b.Task, b => b.Queued));
             }
