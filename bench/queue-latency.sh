@@ -8,11 +8,14 @@
 #   sqlite:   a 'nlphost serve' that runs the worker; jobs POSTed to its /v1/jobs (same process: in-process signal;
 #             SQLite has no cross-process channel, so 'nlphost submit' from another process still waits for the poll).
 # Usage: bench/queue-latency.sh [N]   (default 20). PostgreSQL from NLPHOST_TEST_POSTGRES, skipped without it.
+# BENCH_NO_BUILD=1: use the existing Release build (e.g. while a test run holds the build outputs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-20}"
-dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
-dotnet build tests/Fixtures/Fixtures.sln -c Release -nologo -v q >/dev/null
+if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
+  dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
+  dotnet build tests/Fixtures/Fixtures.sln -c Release -nologo -v q >/dev/null
+fi
 host=src/NlpHost/bin/Release/net10.0/nlphost.dll
 work="$(mktemp -d)"
 pids=()
