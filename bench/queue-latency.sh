@@ -84,7 +84,7 @@ for notify in false true; do
   queue=(--Queue:Provider postgres --Queue:ConnectionString "$NLPHOST_TEST_POSTGRES;Search Path=$schema")
   dotnet "$host" worker "${queue[@]}" --Worker:Notifications "$notify" "${common[@]}" > "$work/worker-$notify.log" 2>&1 &
   pid=$!; pids+=("$pid")
-  until grep -q "started with" "$work/worker-$notify.log"; do sleep 0.2; done
+  until grep -qs "started with" "$work/worker-$notify.log"; do sleep 0.2; done
   sleep 2
   for _ in $(seq 1 "$n"); do
     dotnet "$host" submit noop --input "$work/job.json" "${queue[@]}" "${common[@]}" >/dev/null
