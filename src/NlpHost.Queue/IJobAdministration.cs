@@ -21,6 +21,19 @@ public interface IJobAdministration
     /// <summary>Queues a failed or dead job again with a fresh set of attempts; its last error is kept until the next outcome.</summary>
     Task<RetryOutcome> RetryAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Every state with its job count and its oldest job's creation and finishing times (states without jobs count 0).</summary>
+    Task<IReadOnlyList<StateSummary>> SummaryAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes finished jobs whose finishing time is older than their state's age in <paramref name="ages"/>, in
+    /// transactions of at most <paramref name="batchSize"/> jobs. One host at a time: where another host's pass is
+    /// running this one deletes nothing.
+    /// </summary>
+    /// <returns>Jobs deleted per state.</returns>
+    /// <exception cref="ArgumentException">An age is not positive, or names a state that is not final.</exception>
+    Task<IReadOnlyDictionary<JobState, long>> PurgeFinishedAsync(
+        IReadOnlyDictionary<JobState, TimeSpan> ages, int batchSize, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes a job that is not running (a running job must be cancelled first, or its worker would write into nothing).</summary>
     Task<DeleteOutcome> DeleteAsync(string id, CancellationToken cancellationToken = default);
 }

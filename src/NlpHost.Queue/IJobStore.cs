@@ -30,17 +30,8 @@ public interface IJobStore
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<IReadOnlyList<Job>> ListAsync(JobState state, int offset, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists jobs in every state, newest first.</summary>
-    /// <param name="offset">Jobs to skip.</param>
-    /// <param name="limit">Page size, 1 to 1000.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
-    Task<IReadOnlyList<Job>> ListAllAsync(int offset, int limit, CancellationToken cancellationToken = default);
-
-    /// <summary>Counts queued jobs per task (canonical lower-case names).</summary>
-    Task<IReadOnlyDictionary<string, long>> CountQueuedByTaskAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>Records that a worker is alive and which tasks it serves (<see langword="null"/>: any).</summary>
-    Task ReportWorkerAsync(string workerId, IReadOnlyCollection<string>? tasks, CancellationToken cancellationToken = default);
+    /// <summary>Records that a worker is alive, what it runs and which tasks it serves.</summary>
+    Task ReportWorkerAsync(WorkerReport report, CancellationToken cancellationToken = default);
 
     /// <summary>The workers that reported within <paramref name="seenWithin"/>, with the tasks they serve.</summary>
     Task<IReadOnlyList<LiveWorker>> ListLiveWorkersAsync(TimeSpan seenWithin, CancellationToken cancellationToken = default);
@@ -62,6 +53,14 @@ public interface IJobStore
     /// </summary>
     Task<Job?> LeaseAsync(string owner, TimeSpan leaseDuration, IReadOnlyCollection<string>? tasks, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> available jobs in one round trip, all for <paramref name="owner"/>, each with
+    /// its own lease (renewed, completed and lost one by one), highest priority and oldest first. Counts an attempt each.
+    /// </summary>
+    /// <returns>The leased jobs, now running; empty when none is available.</returns>
+    Task<IReadOnlyList<Job>> LeaseBatchAsync(
+        string owner, TimeSpan leaseDuration, IReadOnlyCollection<string>? tasks, int limit, CancellationToken cancellationToken);
+
     /// <summary>Extends the lease, only while <paramref name="owner"/> still owns the running job.</summary>
     Task<LeaseRenewal> RenewLeaseAsync(string id, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
 
@@ -77,19 +76,26 @@ public interface IJobStore
     Task<JobWriteResult> CompleteAsync(string id, string owner, JsonElement result, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records a transient failure: the job is queued again, visible at <paramref name="retryAt"/>, or is dead with
-    /// <paramref name="lastError"/> when <paramref name="retryAt"/> is <see langword="null"/> or its attempts are exhausted.
+    /// Completes several jobs in one transaction, each as <see cref="CompleteAsync"/> would: a job is succeeded once this
+    /// commits, and only where its owner still owns it running. Results are in the order of <paramref name="completions"/>.
     /// </summary>
-    Task<JobWriteResult> FailTransientAsync(string id, string owner, string lastError, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<JobWriteResult>> CompleteBatchAsync(IReadOnlyList<JobCompletion> completions, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a transient failure: the job is queued again, visible after <paramref name="retryAfter"/> (measured on the
+    /// store's clock), or is dead with <paramref name="lastError"/> when <paramref name="retryAfter"/> is
+    /// <see langword="null"/> or its attempts are exhausted.
+    /// </summary>
+    Task<JobWriteResult> FailTransientAsync(string id, string owner, string lastError, TimeSpan? retryAfter, CancellationToken cancellationToken = default);
 
     /// <summary>Marks the job failed for good with <paramref name="reason"/>.</summary>
     Task<JobWriteResult> FailPermanentAsync(string id, string owner, string reason, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Gives a running job back to the queue without counting the attempt (worker shutting down, circuit open); it is
-    /// visible again at <paramref name="visibleAt"/>. A job whose cancellation was requested is cancelled instead.
+    /// visible again after <paramref name="delay"/> (on the store's clock). A job whose cancellation was requested is cancelled instead.
     /// </summary>
-    Task<JobWriteResult> ReleaseAsync(string id, string owner, DateTimeOffset visibleAt, CancellationToken cancellationToken = default);
+    Task<JobWriteResult> ReleaseAsync(string id, string owner, TimeSpan delay, CancellationToken cancellationToken = default);
 
     /// <summary>Cancels a queued job at once, or asks the worker running it to stop.</summary>
     Task<CancelOutcome> CancelAsync(string id, CancellationToken cancellationToken = default);

@@ -28,6 +28,7 @@ public static class JobQueueServiceCollectionExtensions
         // The same store object: administration is a second face of it, not a second connection pool.
         services.TryAddSingleton(provider => provider.GetRequiredService<IJobStore>() as IJobAdministration
             ?? throw new InvalidOperationException("the registered IJobStore does not implement IJobAdministration"));
+        services.TryAddSingleton(provider => provider.GetRequiredService<IJobStore>() as IJobWakeups ?? IJobWakeups.None);
         services.AddHostedService<JobQueueInitializer>();
         return services;
     }
@@ -55,10 +56,31 @@ public static class JobQueueServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<JobMetrics>();
+        services.TryAddSingleton<FaultClassifier>();
         services.TryAddSingleton<JobPipelines>();
+        services.TryAddSingleton<CompletionWriter>();
         services.TryAddSingleton<JobRunner>();
         services.AddHostedService<JobWorker>();
+        services.AddRetention(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Declares <typeparamref name="TException"/> (and its subclasses) a transient fault of the host's
+    /// <see cref="IJobExecutor"/>: a job that throws it is retried with backoff instead of failing.
+    /// </summary>
+    public static IServiceCollection AddTransientJobFault<TException>(this IServiceCollection services)
+        where TException : Exception
+    {
+        services.Configure<JobFaultOptions>(options => options.TransientExceptions.Add(typeof(TException)));
+        return services;
+    }
+
+    private static void AddRetention(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
+        services.AddHostedService<RetentionService>();
     }
 
     private static SqlJobStore CreateStore(QueueOptions options, TimeProvider time) => options.Provider switch

@@ -15,8 +15,26 @@ public sealed class WorkerOptions
     /// <summary><c>Worker:HeartbeatSeconds</c>: how often a running job's lease is renewed and its progress stored; less than the lease. Default 15.</summary>
     public double HeartbeatSeconds { get; set; } = 15;
 
-    /// <summary><c>Worker:PollMilliseconds</c>: wait between polls when the queue is empty. Default 1000.</summary>
+    /// <summary>
+    /// <c>Worker:PollMilliseconds</c>: wait between polls when the queue is empty. With <see cref="Notifications"/> on it is
+    /// only the fallback (jobs retried after a backoff, a missed notification, SQLite jobs submitted by another process). Default 1000.
+    /// </summary>
     public int PollMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// <c>Worker:Notifications</c>: wake idle slots when jobs are enqueued instead of waiting for the next poll: PostgreSQL
+    /// LISTEN/NOTIFY from any host; on SQLite only for jobs submitted through this process (HTTP API). Default true.
+    /// </summary>
+    public bool Notifications { get; set; } = true;
+
+    /// <summary><c>Worker:LeaseBatchSize</c>: most jobs leased in one round trip; never more than the free slots. Default 32.</summary>
+    public int LeaseBatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// <c>Worker:CompletionBatchSize</c>: most results written in one transaction. Results that finish while one write is
+    /// in flight go in the next (no timer waits for a batch to fill). Default 256.
+    /// </summary>
+    public int CompletionBatchSize { get; set; } = 256;
 
     /// <summary><c>Worker:MaxAttempts</c>: most attempts this worker gives any job (the job's own limit may be lower). Default 5.</summary>
     public int MaxAttempts { get; set; } = 5;

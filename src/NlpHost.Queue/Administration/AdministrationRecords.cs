@@ -52,3 +52,10 @@ public enum DeleteOutcome
     /// <summary>No job has this id.</summary>
     NotFound,
 }
+
+/// <summary>How many jobs a state holds and how old its oldest are (what retention will delete next).</summary>
+/// <param name="State">The state.</param>
+/// <param name="Count">Jobs in it.</param>
+/// <param name="OldestCreatedAt">Creation time of its oldest job; <see langword="null"/> when empty.</param>
+/// <param name="OldestFinishedAt">Earliest finishing time among its jobs (finished states only); <see langword="null"/> otherwise.</param>
+public sealed record StateSummary(JobState State, long Count, DateTimeOffset? OldestCreatedAt, DateTimeOffset? OldestFinishedAt);

@@ -12,6 +12,7 @@ internal sealed class JobMetrics
     private readonly Histogram<double> _duration;
     private volatile IReadOnlyDictionary<JobState, long> _depth = new Dictionary<JobState, long>();
     private volatile IReadOnlyDictionary<string, long> _unserved = new Dictionary<string, long>();
+    private volatile IReadOnlyList<LiveWorker> _workers = [];
 
     public JobMetrics(IMeterFactory meterFactory)
     {
@@ -22,6 +23,8 @@ internal sealed class JobMetrics
         meter.CreateObservableGauge("nlphost.queue.depth", ObserveDepth, "{job}", "Jobs in the queue by state, sampled by the worker.");
         meter.CreateObservableGauge("nlphost.queue.unserved", ObserveUnserved, "{job}",
             "Queued jobs whose task no live worker serves, by task (0 when all are served), sampled by the worker.");
+        meter.CreateObservableGauge("nlphost.queue.workers", ObserveWorkers, "{slot}",
+            "Live worker hosts (reported within 30 s): their slots, by worker id and the tasks it serves ('*': any), sampled by the worker.");
     }
 
     public void Succeeded(string task, TimeSpan elapsed)
@@ -43,6 +46,13 @@ internal sealed class JobMetrics
     public void RecordDepth(IReadOnlyDictionary<JobState, long> counts) => _depth = counts;
 
     public void RecordUnserved(IReadOnlyDictionary<string, long> byTask) => _unserved = byTask;
+
+    public void RecordWorkers(IReadOnlyList<LiveWorker> live) => _workers = live;
+
+    private IEnumerable<Measurement<long>> ObserveWorkers() => _workers.Select(w => new Measurement<long>(
+        w.Slots ?? 0,
+        new KeyValuePair<string, object?>("worker", w.WorkerId),
+        new KeyValuePair<string, object?>("tasks", w.Tasks is null ? "*" : string.Join(',', w.Tasks))));
 
     private IEnumerable<Measurement<long>> ObserveUnserved() => _unserved.Count == 0
         ? [new Measurement<long>(0)]

@@ -1,94 +1,159 @@
 using System.Data.Common;
+using System.Reflection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NlpHost.Queue.Internal.Execution;
+using NlpHost.Queue.Jobs;
 
 namespace NlpHost.Queue.Internal;
 
 /// <summary>
-/// Leases and runs jobs in <see cref="WorkerOptions.Concurrency"/> slots. On shutdown it stops leasing, lets running jobs
-/// finish within <see cref="WorkerOptions.ShutdownGraceSeconds"/>, then cancels and releases the rest to the queue.
+/// Runs jobs in <see cref="WorkerOptions.Concurrency"/> slots. One dispatcher leases as many jobs as there are free
+/// slots (at most <see cref="WorkerOptions.LeaseBatchSize"/>) in one round trip, and when the queue is empty waits for a
+/// wake-up (<see cref="IJobWakeups"/>) or the poll interval. On shutdown it stops leasing, lets running jobs finish within
+/// <see cref="WorkerOptions.ShutdownGraceSeconds"/>, releases the rest to the queue, then writes the results still pending.
 /// </summary>
 internal sealed class JobWorker(
-    IJobStore store, IJobExecutor executor, JobRunner runner, JobPipelines pipelines, JobMetrics metrics,
+    IJobStore store, IJobAdministration administration, IJobWakeups wakeups, IJobExecutor executor, JobRunner runner,
+    JobPipelines pipelines, CompletionWriter completions, JobMetrics metrics,
     IOptions<WorkerOptions> options, TimeProvider time, ILogger<JobWorker> logger) : BackgroundService
 {
+    private static readonly string? Version = typeof(JobWorker).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
     private readonly WorkerOptions _options = options.Value;
+    private readonly SemaphoreSlim _freeSlots = new(options.Value.Concurrency, options.Value.Concurrency);
+
+    public override void Dispose()
+    {
+        _freeSlots.Dispose();
+        base.Dispose();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Unique per slot, so two slots (or two workers with the same WorkerId) never pass each other's owner checks.
+        // Unique per worker instance and lease round trip, so two deliveries of one job never pass each other's owner checks.
         var instance = Guid.NewGuid().ToString("N")[..8];
+        var started = time.GetUtcNow();
         using var hardStop = new CancellationTokenSource();
         Log.WorkerStarted(logger, _options.WorkerId, _options.Concurrency);
-        var slots = Enumerable.Range(0, _options.Concurrency)
-            .Select(slot => RunSlotAsync($"{_options.WorkerId}/{instance}/{slot}", stoppingToken, hardStop.Token))
-            .Append(SampleDepthAsync(stoppingToken))
-            .ToArray();
+        var writer = completions.RunAsync();
+        var background = new[]
+        {
+            ReportAsync(started, stoppingToken),
+            _options.Notifications ? wakeups.ListenAsync(stoppingToken) : Task.CompletedTask,
+        };
 
-        await DelayAsync(Timeout.InfiniteTimeSpan, stoppingToken).ConfigureAwait(false);
+        await DispatchAsync($"{_options.WorkerId}/{instance}", stoppingToken, hardStop.Token).ConfigureAwait(false);
         Log.WorkerStopping(logger, _options.ShutdownGraceSeconds);
         hardStop.CancelAfter(TimeSpan.FromSeconds(_options.ShutdownGraceSeconds));
-        await Task.WhenAll(slots).ConfigureAwait(false);
+        for (var slot = 0; slot < _options.Concurrency; slot++)
+        {
+            // Every slot back means every running job has an outcome (or was released).
+            await _freeSlots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        completions.Complete();
+        await writer.ConfigureAwait(false);
+        await Task.WhenAll(background).ConfigureAwait(false);
     }
 
-    private async Task RunSlotAsync(string owner, CancellationToken stoppingToken, CancellationToken hardStop)
+    private async Task DispatchAsync(string instance, CancellationToken stoppingToken, CancellationToken hardStop)
     {
         await Task.Yield();
         var poll = TimeSpan.FromMilliseconds(_options.PollMilliseconds);
         var lease = TimeSpan.FromSeconds(_options.LeaseSeconds);
+        long round = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                await _freeSlots.WaitAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            var slots = 1;
+            while (slots < _options.LeaseBatchSize && _freeSlots.Wait(0))
+            {
+                slots++;
+            }
+
             if (pipelines.IsCircuitOpen)
             {
+                _freeSlots.Release(slots);
                 await DelayAsync(poll, stoppingToken).ConfigureAwait(false);
                 continue;
             }
 
-            Jobs.Job? job;
+            IReadOnlyList<Job> jobs;
+            var owner = $"{instance}/{++round}";
             try
             {
-                // Not cancellable: a lease that commits after we stopped waiting would strand the job until it expires.
-                job = await store.LeaseAsync(owner, lease, executor.ServedTasks, CancellationToken.None).ConfigureAwait(false);
+                // Not cancellable: a lease that commits after we stopped waiting would strand the jobs until they expire.
+                jobs = await store.LeaseBatchAsync(owner, lease, executor.ServedTasks, slots, CancellationToken.None).ConfigureAwait(false);
             }
             catch (DbException exception)
             {
+                _freeSlots.Release(slots);
                 Log.LeaseFailed(logger, exception);
                 await DelayAsync(poll * 5, stoppingToken).ConfigureAwait(false);
                 continue;
             }
 
-            if (job is null)
+            if (slots > jobs.Count)
             {
-                await DelayAsync(poll, stoppingToken).ConfigureAwait(false);
-                continue;
+                _freeSlots.Release(slots - jobs.Count);
             }
 
-            try
+            foreach (var job in jobs)
             {
-                await runner.RunAsync(job, owner, hardStop).ConfigureAwait(false);
+                _ = Task.Run(() => RunAsync(job, owner, hardStop), CancellationToken.None);
             }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
+
+            if (jobs.Count == 0)
             {
-                // One job's unexpected fault must not silently end this slot; its lease expires and it is redelivered.
-                Log.SlotFault(logger, job.Id, exception);
+                await WaitForJobsAsync(poll, stoppingToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task SampleDepthAsync(CancellationToken stoppingToken)
+    private async Task RunAsync(Job job, string owner, CancellationToken hardStop)
     {
+        try
+        {
+            await runner.RunAsync(job, owner, hardStop).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // One job's unexpected fault must not take a slot away; its lease expires and it is redelivered.
+            Log.SlotFault(logger, job.Id, exception);
+        }
+        finally
+        {
+            _freeSlots.Release();
+        }
+    }
+
+    private Task WaitForJobsAsync(TimeSpan poll, CancellationToken stoppingToken) => _options.Notifications
+        ? wakeups.Arrivals.WaitAsync(poll, time, stoppingToken)
+        : DelayAsync(poll, stoppingToken);
+
+    private async Task ReportAsync(DateTimeOffset started, CancellationToken stoppingToken)
+    {
+        var report = new WorkerReport(_options.WorkerId, executor.ServedTasks, Version, _options.Concurrency, started);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 metrics.RecordDepth(await store.CountByStateAsync(stoppingToken).ConfigureAwait(false));
                 // The presence report lets the API say when a queued job's task is served by no live host.
-                await store.ReportWorkerAsync(_options.WorkerId, executor.ServedTasks, stoppingToken).ConfigureAwait(false);
-                var workers = await store.ListLiveWorkersAsync(Jobs.LiveWorker.LiveWindow, stoppingToken).ConfigureAwait(false);
-                var queued = await store.CountQueuedByTaskAsync(stoppingToken).ConfigureAwait(false);
-                metrics.RecordUnserved(queued.Where(q => !workers.Any(w => w.Serves(q.Key))).ToDictionary());
+                await store.ReportWorkerAsync(report, stoppingToken).ConfigureAwait(false);
+                var workers = await store.ListLiveWorkersAsync(LiveWorker.LiveWindow, stoppingToken).ConfigureAwait(false);
+                metrics.RecordWorkers(workers);
+                var backlog = await administration.BacklogAsync(stoppingToken).ConfigureAwait(false);
+                metrics.RecordUnserved(backlog.Where(b => b.Queued > 0 && !workers.Any(w => w.Serves(b.Task))).ToDictionary(b => b.Task, b => b.Queued));
             }
             catch (DbException exception)
             {
@@ -99,7 +164,7 @@ internal sealed class JobWorker(
                 return;
             }
 
-            await DelayAsync(Jobs.LiveWorker.ReportInterval, stoppingToken).ConfigureAwait(false);
+            await DelayAsync(LiveWorker.ReportInterval, stoppingToken).ConfigureAwait(false);
         }
     }
 

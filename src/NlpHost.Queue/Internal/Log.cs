@@ -55,4 +55,13 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Error, "Job {JobId}: unexpected fault in the worker; the job is redelivered when its lease expires")]
     public static partial void SlotFault(ILogger logger, string jobId, Exception exception);
+
+    [LoggerMessage(18, LogLevel.Error, "Storing {Count} results failed; those jobs are redelivered when their leases expire")]
+    public static partial void CompletionsWriteFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(19, LogLevel.Information, "Retention deleted {Count} {State} jobs finished before {Cutoff:O}")]
+    public static partial void RetentionDeleted(ILogger logger, long count, string state, DateTimeOffset cutoff);
+
+    [LoggerMessage(20, LogLevel.Warning, "Retention pass failed; it runs again at the next interval")]
+    public static partial void RetentionFailed(ILogger logger, Exception exception);
 }

@@ -58,6 +58,7 @@ internal static class ApiServiceCollectionExtensions
         app.UseStatusCodePages();
         app.MapJobs(options);
         app.MapTasks(options);
+        app.MapWorkers();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
         app.MapPrometheusScrapingEndpoint("/metrics");

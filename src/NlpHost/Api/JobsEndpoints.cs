@@ -96,7 +96,7 @@ internal static class JobsEndpoints
         };
 
     // No state lists every state, newest first: what a person looking at the queue wants to see first.
-    private static async Task<IResult> ListAsync(HttpRequest http, IJobStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpRequest http, IJobStore store, IJobAdministration administration, CancellationToken cancellationToken)
     {
         var state = http.Query["state"].ToString();
         JobState? parsed = null;
@@ -119,7 +119,7 @@ internal static class JobsEndpoints
 
         var jobs = parsed is { } s
             ? await store.ListAsync(s, offset, limit, cancellationToken).ConfigureAwait(false)
-            : await store.ListAllAsync(offset, limit, cancellationToken).ConfigureAwait(false);
+            : (await administration.BrowseAsync(new Queue.Administration.JobQuery(Offset: offset, Limit: limit), cancellationToken).ConfigureAwait(false)).Jobs;
         return TypedResults.Ok(jobs.Select(j => JobView.From(j)).ToList());
     }
 

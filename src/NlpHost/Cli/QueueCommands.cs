@@ -28,8 +28,8 @@ internal static class QueueCommands
 
     private static Command Status(string[] overrides)
     {
-        var id = new Argument<string?>("id") { Description = "Job id; without it, the number of jobs in each state.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("status", "Show a job (state, progress, attempts, error), or job counts by state.") { id };
+        var id = new Argument<string?>("id") { Description = "Job id; without it, the number of jobs in each state and the oldest of each.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("status", "Show a job (state, progress, attempts, error), or job counts by state with the oldest job of each.") { id };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async token =>
         {
             var (host, store) = await OpenAsync(overrides, token).ConfigureAwait(false);
@@ -37,8 +37,8 @@ internal static class QueueCommands
             {
                 if (parse.GetValue(id) is not { } jobId)
                 {
-                    var counts = await store.CountByStateAsync(token).ConfigureAwait(false);
-                    Console.WriteLine(JsonSerializer.Serialize(counts.ToDictionary(kv => kv.Key.ToString().ToLowerInvariant(), kv => kv.Value), CliJson.Indented));
+                    var summary = await host.Services.GetRequiredService<IJobAdministration>().SummaryAsync(token).ConfigureAwait(false);
+                    Console.WriteLine(JsonSerializer.Serialize(StatusView(summary), CliJson.Indented));
                     return ExitCodes.Ok;
                 }
 
@@ -48,6 +48,16 @@ internal static class QueueCommands
             }
         }, ct));
         return command;
+    }
+
+    // Counts by state as before, plus "oldest": per non-empty state the time retention and operators go by: when the
+    // oldest finished job finished (finished states), when the oldest waiting or running job was created (the others).
+    private static Dictionary<string, object> StatusView(IReadOnlyList<Queue.Administration.StateSummary> summary)
+    {
+        var view = summary.ToDictionary(s => s.State.ToString().ToLowerInvariant(), s => (object)s.Count);
+        view["oldest"] = summary.Where(s => s.Count > 0).ToDictionary(
+            s => s.State.ToString().ToLowerInvariant(), s => (s.OldestFinishedAt ?? s.OldestCreatedAt)?.ToString("O"));
+        return view;
     }
 
     private static Command Result(string[] overrides)

@@ -12,6 +12,8 @@ internal static class QueueComposition
         {
             services.AddSingleton<IJobExecutor, TaskJobExecutor>();
             services.AddJobWorker(configuration);
+            // A runtime fault of the backbone (e.g. a device that failed for a moment) may pass: retry it with backoff.
+            services.AddTransientJobFault<Microsoft.ML.OnnxRuntime.OnnxRuntimeException>();
         }
 
         return services;

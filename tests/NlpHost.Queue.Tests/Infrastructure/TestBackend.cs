@@ -47,14 +47,22 @@ public sealed class TestBackend : IAsyncDisposable
 
         var schema = $"t_{Guid.NewGuid():N}";
         await ExecutePostgresAsync($"CREATE SCHEMA {schema}");
-        var connectionString = new NpgsqlConnectionStringBuilder(PostgresConnectionString) { SearchPath = schema }.ToString();
+        // A small pool per store: test classes run in parallel on one server (100 connections by default).
+        var connectionString = new NpgsqlConnectionStringBuilder(PostgresConnectionString) { SearchPath = schema, MaxPoolSize = 8 }.ToString();
         return new TestBackend(name, new() { ["Queue:Provider"] = "postgres", ["Queue:ConnectionString"] = connectionString }, null, schema);
     }
 
-    public IJobStore CreateStore()
+    /// <summary>Another store on this database, as another host would have; <paramref name="time"/> is that host's clock.</summary>
+    public IJobStore CreateStore(TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        var provider = new ServiceCollection().AddJobQueue(configuration).BuildServiceProvider();
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        var provider = services.AddJobQueue(configuration).BuildServiceProvider();
         _providers.Add(provider);
         return provider.GetRequiredService<IJobStore>();
     }

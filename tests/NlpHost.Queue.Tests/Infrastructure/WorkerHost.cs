@@ -7,7 +7,7 @@ namespace NlpHost.Queue.Tests.Infrastructure;
 /// <summary>A real host running the worker on a test database, with fast timings.</summary>
 internal static class WorkerHost
 {
-    public static IHost Build(TestBackend db, IJobExecutor executor, Dictionary<string, string?>? overrides = null)
+    public static IHost Build(TestBackend db, IJobExecutor executor, Dictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>(db.Settings)
         {
@@ -29,6 +29,11 @@ internal static class WorkerHost
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddJobQueue(builder.Configuration).AddJobWorker(builder.Configuration).AddSingleton(executor);
         return builder.Build();
     }

@@ -79,7 +79,7 @@ public sealed class JobAdministrationTests
         await using var db = await TestBackend.CreateAsync(backend);
         var dead = (await db.Store.EnqueueAsync(Request(maxAttempts: 1))).Job;
         await db.Store.LeaseAsync("w", Lease);
-        await db.Store.FailTransientAsync(dead.Id, "w", "boom", retryAt: null);
+        await db.Store.FailTransientAsync(dead.Id, "w", "boom", retryAfter: null);
         var queued = (await db.Store.EnqueueAsync(Request())).Job;
 
         var retried = await Admin(db).RetryAsync(dead.Id);

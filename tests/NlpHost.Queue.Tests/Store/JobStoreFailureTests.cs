@@ -17,7 +17,7 @@ public sealed class JobStoreFailureTests
         {
             var leased = await db.Store.LeaseAsync("w", Lease);
             Assert.Equal((id, attempt), (leased?.Id, leased?.Attempts));
-            var write = await db.Store.FailTransientAsync(id, "w", $"busy {attempt}", DateTimeOffset.UtcNow.AddMilliseconds(300));
+            var write = await db.Store.FailTransientAsync(id, "w", $"busy {attempt}", TimeSpan.FromMilliseconds(300));
             states.Add(write.State);
             Assert.Null(await db.Store.LeaseAsync("w", Lease));
             await Task.Delay(400);
@@ -81,7 +81,7 @@ public sealed class JobStoreFailureTests
         var id = (await db.Store.EnqueueAsync(Request())).Job.Id;
         await db.Store.LeaseAsync("w", Lease);
 
-        var write = await db.Store.ReleaseAsync(id, "w", DateTimeOffset.UtcNow);
+        var write = await db.Store.ReleaseAsync(id, "w", TimeSpan.Zero);
         var again = await db.Store.LeaseAsync("w2", Lease);
 
         Assert.Equal(JobState.Queued, write.State);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using NlpHost.Queue.Administration;
 using NlpHost.Queue.Jobs;
 using NlpHost.Queue.Tests.Infrastructure;
 using static NlpHost.Queue.Tests.Infrastructure.TestJobs;
@@ -54,13 +55,14 @@ public sealed class JobTimeoutTests
         await using var db = await TestBackend.CreateAsync(backend);
         var ids = (await db.Store.EnqueueBatchAsync([Request(), Request(), Request()])).Select(r => r.Job.Id).ToList();
         Assert.Equal(CancelOutcome.Cancelled, await db.Store.CancelAsync(ids[0]));
-        await db.Store.ReportWorkerAsync("w1", ["echo", "cluster"]);
-        await db.Store.ReportWorkerAsync("w2", null);
+        await db.Store.ReportWorkerAsync(new WorkerReport("w1", ["echo", "cluster"], "1.2.3", 4, DateTimeOffset.UnixEpoch.AddDays(20_000)));
+        await db.Store.ReportWorkerAsync(new WorkerReport("w2", null));
+        var admin = (IJobAdministration)db.Store;
 
-        var page = await db.Store.ListAllAsync(0, 2);
-        var rest = await db.Store.ListAllAsync(2, 2);
+        var page = (await admin.BrowseAsync(new JobQuery(Offset: 0, Limit: 2))).Jobs;
+        var rest = (await admin.BrowseAsync(new JobQuery(Offset: 2, Limit: 2))).Jobs;
         var workers = await db.Store.ListLiveWorkersAsync(TimeSpan.FromMinutes(1));
-        var queued = await db.Store.CountQueuedByTaskAsync();
+        var queued = (await admin.BacklogAsync()).ToDictionary(b => b.Task, b => b.Queued);
 
         Assert.Equal([ids[2], ids[1]], page.Select(j => j.Id));
         Assert.Equal([ids[0]], rest.Select(j => j.Id));
@@ -68,5 +70,6 @@ public sealed class JobTimeoutTests
         Assert.Equal(["w1", "w2"], workers.Select(w => w.WorkerId));
         Assert.True(workers[0].Serves("echo") && !workers[0].Serves("qa") && workers[1].Serves("qa"));
         Assert.Equal(2, queued.Values.Sum());
+        Assert.Equal(("1.2.3", 4, DateTimeOffset.UnixEpoch.AddDays(20_000)), (workers[0].Version, workers[0].Slots, workers[0].StartedAt));
     }
 }

@@ -32,7 +32,9 @@ internal sealed class HostProcess : IDisposable
         }
     }
 
-    public static HostProcess Start(IEnumerable<string> args)
+    /// <param name="args">The host's command line.</param>
+    /// <param name="environment">Extra environment variables for the process (e.g. libfaketime's, to skew its clock).</param>
+    public static HostProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -42,6 +44,11 @@ internal sealed class HostProcess : IDisposable
             // The backbone's default paths are relative to the repository root.
             WorkingDirectory = BuildLayout.RepoRoot,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(BuildLayout.HostAssembly);
         foreach (var arg in args)
         {

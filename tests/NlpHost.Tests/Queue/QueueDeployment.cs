@@ -79,6 +79,10 @@ internal sealed class QueueDeployment : IAsyncDisposable
 
     public HostProcess StartWorker(params string[] extra) => Track(HostProcess.Start(["worker", .. HostArgs(extra)]));
 
+    /// <summary>A worker with extra environment variables (e.g. a skewed clock).</summary>
+    public HostProcess StartWorker(IReadOnlyDictionary<string, string> environment, params string[] extra) =>
+        Track(HostProcess.Start(["worker", .. HostArgs(extra)], environment));
+
     public async Task<HostServer> StartServerAsync(string[] extra, string? apiKey = null) =>
         Track(await HostServer.StartAsync(HostArgs(extra), apiKey));
 

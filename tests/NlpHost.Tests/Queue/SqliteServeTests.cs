@@ -30,5 +30,23 @@ public sealed class SqliteServeTests(FixturePlugins fixtures)
         }
     }
 
+    [Fact]
+    public async Task Workers_endpoint_lists_the_live_hosts_with_their_version_slots_and_tasks()
+    {
+        await using var queue = QueueDeployment.Sqlite(fixtures);
+        using var server = await queue.StartServerAsync(["--Worker:WorkerId", "api-host", "--Worker:Concurrency", "3"]);
+        var worker = queue.StartWorker("--Worker:WorkerId", "second-host");
+        System.Text.Json.JsonElement workers = default;
+
+        await Poll.UntilAsync(async () => (workers = await server.GetJsonAsync("v1/workers")).GetArrayLength() == 2, TimeSpan.FromSeconds(60),
+            () => workers + "\n" + worker.Output);
+
+        var api = workers.EnumerateArray().Single(w => w.GetProperty("id").GetString() == "api-host");
+        Assert.Equal(3, api.GetProperty("slots").GetInt32());
+        Assert.False(string.IsNullOrEmpty(api.GetProperty("version").GetString()));
+        Assert.Contains("sleep", api.GetProperty("tasks").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(2, workers.EnumerateArray().Single(w => w.GetProperty("id").GetString() == "second-host").GetProperty("slots").GetInt32());
+    }
+
     private static string Marker(int i) => $"job-{i:D4}";
 }

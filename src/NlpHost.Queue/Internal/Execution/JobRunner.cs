@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NlpHost.Queue.Jobs;
+using Polly;
 using Polly.CircuitBreaker;
 
 namespace NlpHost.Queue.Internal.Execution;
@@ -13,7 +14,7 @@ namespace NlpHost.Queue.Internal.Execution;
 /// Faults the pipeline does not classify go back to the queue with backoff (next-visible-at) and still count.
 /// </summary>
 internal sealed class JobRunner(
-    IJobStore store, IJobExecutor executor, JobPipelines pipelines, JobMetrics metrics,
+    IJobStore store, IJobExecutor executor, JobPipelines pipelines, CompletionWriter completions, JobMetrics metrics,
     IOptions<WorkerOptions> options, TimeProvider time, ILogger<JobRunner> logger)
 {
     private readonly WorkerOptions _options = options.Value;
@@ -33,8 +34,9 @@ internal sealed class JobRunner(
 
         var timeout = executor.TimeoutFor(job.Task) ?? new JobTimeout(TimeSpan.FromSeconds(_options.JobTimeoutSeconds), "Worker:JobTimeoutSeconds");
 
-        // Built before the heartbeat starts: if building throws, no keeper is left renewing the lease forever.
-        var pipeline = pipelines.Create(Math.Max(0, maxAttempts - attempts), timeout.Limit, async args =>
+        var pipeline = pipelines.Get(Math.Max(0, maxAttempts - attempts), timeout.Limit);
+        var context = ResilienceContextPool.Shared.Get(execution.Token);
+        context.Properties.Set(JobPipelines.OnRetry, async args =>
         {
             attempts++;
             Log.JobRetrying(logger, job.Id, attempts, args.RetryDelay, args.Outcome.Exception?.Message);
@@ -51,8 +53,9 @@ internal sealed class JobRunner(
         {
             result = await pipeline.ExecuteAsync(
                 // WaitAsync: a task that ignores its token must not keep the slot past the timeout or a cancellation.
-                async ct => await executor.ExecuteAsync(job.Task, job.Input, job.Options, progress, ct).WaitAsync(ct).ConfigureAwait(false),
-                execution.Token).ConfigureAwait(false);
+                static async (ctx, run) => await run.executor.ExecuteAsync(run.job.Task, run.job.Input, run.job.Options, run.progress, ctx.CancellationToken)
+                    .WaitAsync(ctx.CancellationToken).ConfigureAwait(false),
+                context, (executor, job, progress)).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -61,6 +64,7 @@ internal sealed class JobRunner(
         }
         finally
         {
+            ResilienceContextPool.Shared.Return(context);
             await keeper.DisposeAsync().ConfigureAwait(false);
         }
 
@@ -91,16 +95,8 @@ internal sealed class JobRunner(
             return;
         }
 
-        var write = await store.CompleteAsync(outcome.Job.Id, outcome.Owner, result, CancellationToken.None).ConfigureAwait(false);
-        if (write.Applied)
-        {
-            metrics.Succeeded(outcome.Job.Task, outcome.Elapsed);
-            Log.JobSucceeded(logger, outcome.Job.Id, outcome.Job.Task, outcome.Elapsed.TotalMilliseconds);
-        }
-        else
-        {
-            Log.ResultDiscarded(logger, outcome.Job.Id, write.Status);
-        }
+        // Written with other results in one transaction; the job stays running (leased) until that commits.
+        await completions.EnqueueAsync(new JobCompletion(outcome.Job.Id, outcome.Owner, result), outcome.Job.Task, outcome.Elapsed).ConfigureAwait(false);
     }
 
     private async Task HandleFaultAsync(Outcome outcome, Exception fault, LeaseStopReason stopReason, bool shuttingDown, JobTimeout timeout)
@@ -147,15 +143,16 @@ internal sealed class JobRunner(
     {
         var job = outcome.Job;
         var error = FaultClassifier.Describe(fault);
-        DateTimeOffset? retryAt = outcome.Attempts >= outcome.MaxAttempts ? null : time.GetUtcNow() + pipelines.Backoff(outcome.Attempts);
-        var write = await store.FailTransientAsync(job.Id, outcome.Owner, error, retryAt, CancellationToken.None).ConfigureAwait(false);
+        TimeSpan? retryAfter = outcome.Attempts >= outcome.MaxAttempts ? null : pipelines.Backoff(outcome.Attempts);
+        var write = await store.FailTransientAsync(job.Id, outcome.Owner, error, retryAfter, CancellationToken.None).ConfigureAwait(false);
         if (write.State == JobState.Dead)
         {
             metrics.Failed(job.Task, JobState.Dead, outcome.Elapsed);
             Log.JobDead(logger, job.Id, job.Task, outcome.Attempts, error);
         }
-        else if (write.Applied && retryAt is { } at)
+        else if (write.Applied && retryAfter is { } after)
         {
+            var at = time.GetUtcNow() + after;
             metrics.RecordDuration(job.Task, "retry", outcome.Elapsed);
             Log.JobRetryScheduled(logger, job.Id, outcome.Attempts, at, error);
         }
@@ -163,11 +160,10 @@ internal sealed class JobRunner(
 
     private async Task ReleaseAsync(Outcome outcome, TimeSpan delay, string reason)
     {
-        var visibleAt = time.GetUtcNow() + delay;
-        var write = await store.ReleaseAsync(outcome.Job.Id, outcome.Owner, visibleAt, CancellationToken.None).ConfigureAwait(false);
+        var write = await store.ReleaseAsync(outcome.Job.Id, outcome.Owner, delay, CancellationToken.None).ConfigureAwait(false);
         if (write.Applied)
         {
-            Log.JobReleased(logger, outcome.Job.Id, reason, visibleAt);
+            Log.JobReleased(logger, outcome.Job.Id, reason, time.GetUtcNow() + delay);
         }
     }
 

@@ -19,16 +19,24 @@ internal sealed class LeaseKeeper(
     ProgressBuffer progress, CancellationTokenSource execution, ILogger logger) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private PeriodicTimer? _timer;
     private Task _loop = Task.CompletedTask;
     private volatile int _reason;
 
     public LeaseStopReason StopReason => (LeaseStopReason)_reason;
 
-    public void Start() => _loop = RunAsync();
+    public void Start()
+    {
+        _timer = new PeriodicTimer(TimeSpan.FromSeconds(options.HeartbeatSeconds), time);
+        _loop = RunAsync(_timer);
+    }
 
     /// <summary>Stops the heartbeat and waits for it.</summary>
     public async ValueTask DisposeAsync()
     {
+        // Disposing the timer ends the wait without an exception (most jobs end before their first beat); cancelling
+        // stops a beat in flight.
+        _timer?.Dispose();
         await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
         _stop.Dispose();
@@ -37,12 +45,11 @@ internal sealed class LeaseKeeper(
     /// <summary>Stops the execution because the lease is gone (seen by the heartbeat or by a failed attempt count).</summary>
     public void LeaseLost() => StopExecution(LeaseStopReason.LeaseLost);
 
-    private async Task RunAsync()
+    private async Task RunAsync(PeriodicTimer timer)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.HeartbeatSeconds), time);
         try
         {
-            while (StopReason == LeaseStopReason.None && await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            while (StopReason == LeaseStopReason.None && await timer.WaitForNextTickAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 await BeatAsync().ConfigureAwait(false);
             }

@@ -9,6 +9,9 @@ namespace NlpHost.Queue.Internal.Storage;
 /// <summary>Maps the <c>jobs</c> table to <see cref="Job"/>. Times are stored as Unix milliseconds (UTC) on both backends.</summary>
 internal static class JobRow
 {
+    /// <summary>How many columns <see cref="Columns"/> names; a query may select more after them.</summary>
+    public const int ColumnCount = 21;
+
     public const string Columns =
         "id, task, input, options, priority, idempotency_key, state, attempts, max_attempts, lease_owner, lease_expires_at, " +
         "visible_at, cancel_requested, progress, progress_message, result, error, created_at, started_at, finished_at, updated_at";

@@ -50,5 +50,12 @@ internal static class JobSchema
             seen_at bigint NOT NULL
         );
         """,
+        // 3: workers say what they are (GET /v1/workers); retention deletes finished jobs by state and age.
+        """
+        ALTER TABLE workers ADD COLUMN version text NULL;
+        ALTER TABLE workers ADD COLUMN slots integer NULL;
+        ALTER TABLE workers ADD COLUMN started_at bigint NULL;
+        CREATE INDEX ix_jobs_finished ON jobs (state, finished_at) WHERE finished_at IS NOT NULL;
+        """,
     ];
 }

@@ -94,17 +94,19 @@ internal abstract partial class SqlJobStore : IJobAdministration
     public Task<RetryOutcome> RetryAsync(string id, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
-            await using var command = Command(connection, transaction, """
-                UPDATE jobs SET state = 'queued', attempts = 0, lease_owner = NULL, lease_expires_at = NULL, visible_at = @now,
+            await using var command = Command(connection, transaction, $"""
+                UPDATE jobs SET state = 'queued', attempts = 0, lease_owner = NULL, lease_expires_at = NULL, visible_at = {Now},
                                 cancel_requested = 0, progress = NULL, progress_message = NULL, result = NULL,
-                                finished_at = NULL, updated_at = @now
+                                finished_at = NULL, updated_at = {Now}
                 WHERE id = @id AND state IN ('failed', 'dead')
                 RETURNING state
                 """);
             command.Add("id", id, DbType.String);
-            command.Add("now", NowMs, DbType.Int64);
+            AddNow(command);
             if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string)
             {
+                await NotifyEnqueuedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                Arrivals.Pulse();
                 return RetryOutcome.Retried;
             }
 

@@ -8,13 +8,31 @@ namespace NlpHost.Queue.Internal.Storage;
 /// The SQL both backends share. Every change by a worker is one conditional UPDATE guarded by
 /// <c>state = 'running' AND lease_owner = @owner</c>, which is what makes results written once.
 /// </summary>
-internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAttempts) : IJobStore, IAsyncDisposable
+internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAttempts) : IJobStore, IJobWakeups, IAsyncDisposable
 {
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
     private volatile bool _initialized;
 
     /// <summary>Appended to the lease's candidate query: <c>FOR UPDATE SKIP LOCKED</c> where the backend has it.</summary>
     protected virtual string LeaseLockClause => string.Empty;
+
+    /// <summary>
+    /// Names the index a lease's candidate query must use where the planner would not pick it (SQLite keeps no
+    /// statistics unless analyzed, and then sorted every queued job on each lease); PostgreSQL plans it itself.
+    /// </summary>
+    protected virtual string IndexHint(string index) => string.Empty;
+
+    /// <summary>
+    /// The current time in SQL, as Unix milliseconds. SQLite: the host's clock, bound by <see cref="AddNow"/> (one box,
+    /// one clock). PostgreSQL overrides it with the database's clock, so leases, visibility and heartbeats of hosts with
+    /// skewed clocks are all measured on one clock.
+    /// </summary>
+    protected virtual string Now => "@now";
+
+    /// <summary>Raised after this store commits new jobs, so a worker in the same process starts them without polling.</summary>
+    public JobSignal Arrivals { get; } = new();
+
+    protected TimeProvider Time => time;
 
     protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
@@ -47,8 +65,16 @@ internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAtt
     public Task<EnqueueResult> EnqueueAsync(JobRequest request, CancellationToken cancellationToken = default)
     {
         Validate(request);
-        return WriteAsync((connection, transaction) => InsertAsync(connection, transaction, request, cancellationToken), cancellationToken);
+        return EnqueuedAsync(WriteAsync(async (connection, transaction) =>
+        {
+            var result = await InsertAsync(connection, transaction, request, cancellationToken).ConfigureAwait(false);
+            await NotifyEnqueuedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            return result;
+        }, cancellationToken));
     }
+
+    /// <summary>Listens for jobs other hosts enqueue, pulsing <see cref="Arrivals"/>, until cancelled; SQLite has no such channel.</summary>
+    public virtual Task ListenAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IReadOnlyList<EnqueueResult>> EnqueueBatchAsync(IReadOnlyList<JobRequest> requests, CancellationToken cancellationToken = default)
     {
@@ -58,16 +84,12 @@ internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAtt
             Validate(request);
         }
 
-        return WriteAsync<IReadOnlyList<EnqueueResult>>(async (connection, transaction) =>
+        return EnqueuedAsync(WriteAsync(async (connection, transaction) =>
         {
-            var results = new List<EnqueueResult>(requests.Count);
-            foreach (var request in requests)
-            {
-                results.Add(await InsertAsync(connection, transaction, request, cancellationToken).ConfigureAwait(false));
-            }
-
+            var results = await InsertBatchAsync(connection, transaction, requests, cancellationToken).ConfigureAwait(false);
+            await NotifyEnqueuedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             return results;
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     public async Task<Job?> GetAsync(string id, CancellationToken cancellationToken = default)
@@ -116,7 +138,7 @@ internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAtt
     protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
 
     /// <summary>Every job row <paramref name="command"/> selects (<see cref="JobRow.Columns"/>), in its order.</summary>
-    private static async Task<List<Job>> ReadJobsAsync(DbCommand command, CancellationToken cancellationToken)
+    protected static async Task<List<Job>> ReadJobsAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var jobs = new List<Job>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -138,14 +160,25 @@ internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAtt
 
     private long NowMs => JobRow.ToMs(time.GetUtcNow());
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Binds <c>@now</c> for <see cref="Now"/>; a no-op where the database's clock is used.</summary>
+    protected virtual void AddNow(DbCommand command) => command.Add("now", NowMs, DbType.Int64);
+
+    // Pulsed after the commit: a worker woken before it would find nothing to lease.
+    private async Task<T> EnqueuedAsync<T>(Task<T> write)
+    {
+        var result = await write.ConfigureAwait(false);
+        Arrivals.Pulse();
+        return result;
+    }
+
+    protected async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="work"/> in a write transaction (on SQLite <c>BEGIN IMMEDIATE</c>, so writers queue up front).</summary>
-    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    protected async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -154,13 +187,13 @@ internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAtt
         return result;
     }
 
-    private static async Task<Job?> ReadSingleAsync(DbCommand command, CancellationToken cancellationToken)
+    protected static async Task<Job?> ReadSingleAsync(DbCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? JobRow.Read(reader) : null;
     }
 
-    private static void Validate(JobRequest request)
+    protected static void Validate(JobRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Task))

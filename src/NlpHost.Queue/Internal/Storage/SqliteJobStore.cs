@@ -29,6 +29,8 @@ internal sealed class SqliteJobStore : SqlJobStore
 
     public string DatabasePath { get; }
 
+    protected override string IndexHint(string index) => $" INDEXED BY {index}";
+
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
