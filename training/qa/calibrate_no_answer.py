@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Calibrates the branch head's answer score and picks the default noAnswerThreshold, then writes both into the
-head's manifest. The input is one `nlphost eval qa --out` predictions file made with the head's calibration at scale 1,
-bias 0 (so each score is sigmoid(margin), margin = start + end logit of the span - those of [CLS]) on the *selection*
+head's manifest. The input is one `nlphost eval qa --out` predictions file made with the head's calibration at a small
+scale s and bias 0 (so each score is sigmoid(s * margin), margin = start + end logit of the span - those of [CLS]) on the *selection*
 articles only (`--options '{"articles":"selection","noAnswerThreshold":0}'`) of two files: the answerable development
 questions and the unanswerable pairs (make_unanswerable.py; its predictions are those with no gold answer). Platt scaling: a logistic fit of P(answer right | margin), where an answerable
 question's best span is right when its SQuAD F1 >= 0.5 and an unanswerable pair's span is always wrong. The
@@ -18,25 +18,39 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from train_branch import DEV, f1_score, squad_answers  # noqa: E402
 
 
-def margins(path, unanswerable):
+def margins(path, unanswerable, scale):
+    """Each prediction's raw margin, recovered from its score sigmoid(scale * margin). The evaluation runs with a small
+    scale (eval_branch.sh: 0.05) because a trained head's margins reach +-40, where sigmoid(margin) rounds to 0 or 1
+    and the margins would be lost."""
     predictions = [p for p in json.load(open(path))["predictions"] if p["id"].endswith("-unanswerable") == unanswerable]
-    clipped = lambda p: min(max(p, 1e-12), 1 - 1e-12)
-    return [(p["id"], p["answer"], math.log(clipped(p["score"]) / (1 - clipped(p["score"])))) for p in predictions]
+    clipped = lambda p: min(max(p, 1e-15), 1 - 1e-15)
+    return [(p["id"], p["answer"], math.log(clipped(p["score"]) / (1 - clipped(p["score"]))) / scale) for p in predictions]
 
 
-def fit(x, y, steps=100):
-    """Logistic regression y ~ sigmoid(a x + b) by Newton's method (two parameters, no regularisation)."""
+def fit(x, y, steps=200, l2=1e-3):
+    """Logistic regression y ~ sigmoid(a x + b) by damped Newton steps with a small L2 penalty on a (so a separable
+    set cannot send the slope to infinity), on standardised margins."""
+    mu, sd = float(x.mean()), float(x.std() or 1.0)
+    z = (x - mu) / sd
     a, b = 1.0, 0.0
+
+    def loss(a, b):
+        t = a * z + b
+        return float(np.sum(np.logaddexp(0, t) - y * t) + 0.5 * l2 * len(z) * a * a)
+
     for _ in range(steps):
-        p = 1 / (1 + np.exp(-(a * x + b)))
-        g = np.array([np.sum((p - y) * x), np.sum(p - y)])
+        p = 1 / (1 + np.exp(-np.clip(a * z + b, -500, 500)))
+        g = np.array([np.sum((p - y) * z) + l2 * len(z) * a, np.sum(p - y)])
         w = p * (1 - p) + 1e-9
-        h = np.array([[np.sum(w * x * x), np.sum(w * x)], [np.sum(w * x), np.sum(w)]])
+        h = np.array([[np.sum(w * z * z) + l2 * len(z), np.sum(w * z)], [np.sum(w * z), np.sum(w)]])
         step = np.linalg.solve(h, g)
-        a, b = a - step[0], b - step[1]
-        if np.abs(step).max() < 1e-9:
+        t = 1.0
+        while loss(a - t * step[0], b - t * step[1]) > loss(a, b) and t > 1e-4:
+            t /= 2
+        a, b = a - t * step[0], b - t * step[1]
+        if np.abs(t * step).max() < 1e-10:
             break
-    return float(a), float(b)
+    return float(a / sd), float(b - a * mu / sd)
 
 
 def main():
@@ -47,8 +61,12 @@ def main():
     p.add_argument("--keep", type=float, default=0.91)
     a = p.parse_args()
     _, answers, _ = squad_answers(a.dev_json)
-    rows = [(m, float(max(f1_score(text, t) for t in answers[qid]) >= 0.5), 1) for qid, text, m in margins(a.predictions, False)]
-    rows += [(m, 0.0, 0) for _, _, m in margins(a.predictions, True)]
+    used = json.load(open(a.manifest)).get("calibration", {})
+    if used.get("bias", 0.0) != 0.0:
+        sys.exit("the predictions must come from an evaluation with calibration bias 0 (eval_branch.sh sets it)")
+    eval_scale = float(used.get("scale", 1.0))
+    rows = [(m, float(max(f1_score(text, t) for t in answers[qid]) >= 0.5), 1) for qid, text, m in margins(a.predictions, False, eval_scale)]
+    rows += [(m, 0.0, 0) for _, _, m in margins(a.predictions, True, eval_scale)]
     x, y, answerable = (np.array(c, dtype=float) for c in zip(*rows))
     scale, bias = fit(x, y)
     calibrated = 1 / (1 + np.exp(-(scale * x + bias)))

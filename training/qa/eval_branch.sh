@@ -6,14 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NLPHOST_Plugins__qa__Head=branch  # the branch head, whatever the default
-nlphost="nice -n 19 dotnet src/NlpHost/bin/Release/net10.0/nlphost.dll"
+nlphost="nice -n ${NICE:-19} dotnet src/NlpHost/bin/Release/net10.0/nlphost.dll"
 dev=../shared/data/squad/squad-v1.1-dev-part-a.json
 pairs=data/qa-unanswerable-dev.json
 mkdir -p data/qa-eval
 [ -f $pairs ] || /usr/bin/python3 training/qa/make_unanswerable.py $dev $pairs
 echo "== 1. calibration: selection articles, answerable + unanswerable pairs, raw margins"
 /usr/bin/python3 - <<'PY'
-import json; p = "models/heads/qa-branch/manifest.json"; m = json.load(open(p)); m["calibration"] = {"scale": 1.0, "bias": 0.0}; m["noAnswerThreshold"] = 0.0; json.dump(m, open(p, "w"), indent=1)
+import json; p = "models/heads/qa-branch/manifest.json"; m = json.load(open(p)); m["calibration"] = {"scale": 0.05, "bias": 0.0}; m["noAnswerThreshold"] = 0.0; json.dump(m, open(p, "w"), indent=1)
 PY
 $nlphost eval qa --data $dev,$pairs --options "{\"articles\":\"selection\",\"noAnswerThreshold\":0,\"every\":${CAL_EVERY:-1}}" --out data/qa-eval/selection.json
 /usr/bin/python3 training/qa/calibrate_no_answer.py --predictions data/qa-eval/selection.json --manifest models/heads/qa-branch/manifest.json

@@ -18,7 +18,7 @@ public sealed class ModelIntegrityTests(FixturePlugins fixtures) : IDisposable
         { "translate", "heads/translate-en-es/decoder_model_merged.onnx", "truncate" },
         { "translate", "heads/translate-en-es/target.spm", "corrupt" },
         { "spellcheck", "spelling/words.txt.gz", "truncate" },
-        { "qa", "heads/qa-span/head.onnx", "corrupt" },
+        { "qa", "heads/qa-branch/head.onnx", "corrupt" },
         { "summarize", "heads/summarize-salience/head.onnx", "truncate" },
     };
 
