@@ -77,15 +77,13 @@ internal static class BeamSearch
         for (var b = 0; b < beams; b++)
         {
             var row = step.Logits.AsSpan((first + b) * step.Vocabulary, step.Vocabulary).ToArray();
-            if (beams > 1)
-            {
-                // Greedy needs only the arg max; beams compare sums of log-probabilities across rows.
-                var max = TensorPrimitives.Max(row);
-                TensorPrimitives.Subtract(row, max, row);
-                var exp = new float[row.Length];
-                TensorPrimitives.Exp(row, exp);
-                TensorPrimitives.Subtract(row, MathF.Log(TensorPrimitives.Sum(exp)), row);
-            }
+            // Beams compare sums of log-probabilities across rows; greedy takes the arg max and sums the chosen
+            // token's log-probability for the sentence's confidence, so both search modes score the same way.
+            var max = TensorPrimitives.Max(row);
+            TensorPrimitives.Subtract(row, max, row);
+            var exp = new float[row.Length];
+            TensorPrimitives.Exp(row, exp);
+            TensorPrimitives.Subtract(row, MathF.Log(TensorPrimitives.Sum(exp)), row);
 
             NoRepeatNgram.Ban(rows[first + b].Tokens, noRepeat, row);
 

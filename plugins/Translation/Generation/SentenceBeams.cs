@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace NlpHost.Tasks.Translation.Generation;
 
 /// <summary>The search state of one sentence: its finished hypotheses and the choice of its next beams.</summary>
@@ -7,17 +5,16 @@ internal sealed class SentenceBeams(int maxNewTokens, int beams)
 {
     private readonly List<(Hypothesis Hypothesis, double Score)> _finished = [];
 
-    /// <summary>Greedy step: the most probable token (arg max of the logits), or nothing once the sentence is finished.</summary>
-    /// <remarks>Only the chosen token's log-probability is computed (for the sentence's confidence), not the row's.</remarks>
-    public List<Choice> Greedy(int row, Row current, float[] logits, int step, int end)
+    /// <summary>Greedy step: the most probable token, or nothing once the sentence is finished.</summary>
+    public List<Choice> Greedy(int row, Row current, float[] logProbs, int step, int end)
     {
         var token = 0;
-        for (var v = 1; v < logits.Length; v++)
+        for (var v = 1; v < logProbs.Length; v++)
         {
-            token = logits[v] > logits[token] ? v : token;
+            token = logProbs[v] > logProbs[token] ? v : token;
         }
 
-        var score = current.Score + LogProbability(logits, token);
+        var score = current.Score + logProbs[token];
         if (token == end || step >= maxNewTokens)
         {
             Finish(token == end ? current.Tokens : [.. current.Tokens, token], score, step, 0);
@@ -75,18 +72,6 @@ internal sealed class SentenceBeams(int maxNewTokens, int beams)
         {
             _finished.Remove(_finished.MinBy(f => f.Score));
         }
-    }
-
-    private static double LogProbability(float[] logits, int token)
-    {
-        var max = TensorPrimitives.Max(logits);
-        var sum = 0.0;
-        foreach (var l in logits)
-        {
-            sum += Math.Exp(l - max);
-        }
-
-        return logits[token] - max - Math.Log(sum);
     }
 
     private static int[] Top(float[] values, int count)

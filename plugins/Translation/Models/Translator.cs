@@ -42,8 +42,9 @@ internal sealed class Translator(string pair, ISourceEncoder encoder, ITargetVoc
             return new TranslateOutput(text, []);
         }
 
-        var guards = spans.Select(s => request.Protect ? CopyGuard.Protect(text.Substring(s.Start, s.Length)) : null).ToList();
-        var sources = spans.Select((s, i) => encoder.Prepare(guards[i]?.Masked ?? text.Substring(s.Start, s.Length))).ToList();
+        var sentenceTexts = spans.Select(s => text.Substring(s.Start, s.Length)).ToList();
+        var guards = sentenceTexts.Select(s => request.Protect ? CopyGuard.Protect(s) : null).ToList();
+        var sources = sentenceTexts.Select((s, i) => encoder.Prepare(guards[i]?.Masked ?? s)).ToList();
         var states = await encoder.EncodeAsync(sources, cancellationToken).ConfigureAwait(false);
         var done = 0;
         var budgets = sources.Select(s => Math.Min(request.Budget(s.Kept), maxTargetPositions)).ToList();
