@@ -31,18 +31,7 @@ cp tests/Fixtures/QueueProbePlugin/bin/Release/net10.0/* "$work/plugins/QueuePro
 echo '{"marker":"latency"}' > "$work/job.json"
 common=(--Plugins:Path "$work/plugins" --Backbone:ExecutionProvider cpu --Logging:LogLevel:NlpHost.Queue.Internal.Execution Warning)
 
-psql_pg() {
-  local -A kv=()
-  local part key
-  IFS=';' read -ra parts <<< "$NLPHOST_TEST_POSTGRES"
-  for part in "${parts[@]}"; do
-    [ -z "$part" ] && continue
-    key="${part%%=*}"
-    kv["${key,,}"]="${part#*=}"
-  done
-  PGHOST="${kv[host]:-localhost}" PGPORT="${kv[port]:-5432}" PGDATABASE="${kv[database]:-}" \
-    PGUSER="${kv[username]:-}" PGPASSWORD="${kv[password]:-}" psql -v ON_ERROR_STOP=1 -qtAX "$@"
-}
+. bench/lib/psql.sh
 
 # Percentiles (nearest rank) of the latencies in ms on standard input: "p50 p95 max".
 percentiles() {

@@ -35,19 +35,7 @@ seq 1 "$jobs" | sed 's/.*/{"marker":"m&"}/' > "$work/batch.jsonl"
 common=(--Plugins:Path "$work/plugins" --Backbone:ExecutionProvider cpu --Worker:PollMilliseconds 100 --Worker:Concurrency "${BENCH_CONCURRENCY:-2}"
         --Logging:LogLevel:NlpHost.Queue.Internal.Execution Warning)
 
-# Npgsql "Key=Value;..." to psql's environment.
-psql_pg() {
-  local -A kv=()
-  local part key
-  IFS=';' read -ra parts <<< "$NLPHOST_TEST_POSTGRES"
-  for part in "${parts[@]}"; do
-    [ -z "$part" ] && continue
-    key="${part%%=*}"
-    kv["${key,,}"]="${part#*=}"
-  done
-  PGHOST="${kv[host]:-localhost}" PGPORT="${kv[port]:-5432}" PGDATABASE="${kv[database]:-}" \
-    PGUSER="${kv[username]:-}" PGPASSWORD="${kv[password]:-}" psql -v ON_ERROR_STOP=1 -qtAX "$@"
-}
+. bench/lib/psql.sh
 
 # sql <label> <query>: one value from the setup's queue database.
 sql() {
