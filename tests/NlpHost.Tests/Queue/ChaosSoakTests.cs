@@ -64,7 +64,7 @@ public sealed class ChaosSoakTests(FixturePlugins fixtures, ITestOutputHelper ou
             }
         }
 
-        var stored = await ReadJobsAsync(queue);
+        var stored = await StoredJob.ReadAllAsync(queue);
         var executions = queue.Executions().ToLookup(e => e.Marker);
         output.WriteLine($"{kills} kills; attempts: {string.Join(", ", stored.GroupBy(j => j.Attempts).OrderBy(g => g.Key).Select(g => $"{g.Count()} × {g.Key}"))}");
         Assert.True(kills >= 3, $"only {kills} kills: the soak ended before it tested anything");
@@ -112,28 +112,4 @@ public sealed class ChaosSoakTests(FixturePlugins fixtures, ITestOutputHelper ou
 
         return starts;
     }
-
-    private static async Task<List<StoredJob>> ReadJobsAsync(QueueDeployment queue)
-    {
-        await using var connection = new NpgsqlConnection(queue.PostgresConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT input, state, attempts, result, lease_owner FROM jobs", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var jobs = new List<StoredJob>();
-        while (await reader.ReadAsync())
-        {
-            var result = reader.IsDBNull(3) ? default : JsonDocument.Parse(reader.GetString(3)).RootElement;
-            jobs.Add(new StoredJob(
-                JsonDocument.Parse(reader.GetString(0)).RootElement.GetProperty("marker").GetString()!,
-                reader.GetString(1),
-                reader.GetInt32(2),
-                result.ValueKind == JsonValueKind.Object ? result.GetProperty("marker").GetString() : null,
-                result.ValueKind == JsonValueKind.Object ? result.GetProperty("run").GetString() : null,
-                reader.IsDBNull(4) ? "" : reader.GetString(4)));
-        }
-
-        return jobs;
-    }
-
-    private sealed record StoredJob(string Marker, string State, int Attempts, string? ResultMarker, string? Run, string Owner);
 }

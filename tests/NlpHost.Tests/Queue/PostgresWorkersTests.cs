@@ -26,7 +26,7 @@ public sealed class PostgresWorkersTests(FixturePlugins fixtures)
         await Poll.UntilAsync(async () => (await CountFinalAsync(queue)) == JobCount, TimeSpan.FromSeconds(150),
             () => string.Join("\n---\n", hosts.Select(h => h.Output)));
 
-        var jobs = await ReadJobsAsync(queue);
+        var jobs = await StoredJob.ReadAllAsync(queue);
         Assert.Equal(JobCount, jobs.Count);
         Assert.Equal(Enumerable.Range(0, JobCount).Select(Marker), jobs.Select(j => j.Marker).Order(StringComparer.Ordinal));
         Assert.All(jobs, job => Assert.True(job is { State: "succeeded", Attempts: 1 }, job.ToString()));
@@ -52,28 +52,4 @@ public sealed class PostgresWorkersTests(FixturePlugins fixtures)
         await using var command = new NpgsqlCommand("SELECT count(*) FROM jobs WHERE state NOT IN ('queued', 'running')", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
-
-    private static async Task<List<StoredJob>> ReadJobsAsync(QueueDeployment queue)
-    {
-        await using var connection = new NpgsqlConnection(queue.PostgresConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT input, state, attempts, result, lease_owner FROM jobs", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var jobs = new List<StoredJob>();
-        while (await reader.ReadAsync())
-        {
-            var result = reader.IsDBNull(3) ? default : JsonDocument.Parse(reader.GetString(3)).RootElement;
-            jobs.Add(new StoredJob(
-                JsonDocument.Parse(reader.GetString(0)).RootElement.GetProperty("marker").GetString()!,
-                reader.GetString(1),
-                reader.GetInt32(2),
-                result.ValueKind == JsonValueKind.Object ? result.GetProperty("marker").GetString() : null,
-                result.ValueKind == JsonValueKind.Object ? result.GetProperty("run").GetString() : null,
-                reader.IsDBNull(4) ? "" : reader.GetString(4)));
-        }
-
-        return jobs;
-    }
-
-    private sealed record StoredJob(string Marker, string State, int Attempts, string? ResultMarker, string? Run, string Owner);
 }
