@@ -193,10 +193,55 @@ def evaluate(branch, trunk, windows, contexts, answers, max_answer=30, batch=48)
     return 100 * em / len(best), 100 * f1 / len(best), len(best)
 
 
-def learning_rate(step, peak, warmup, total):
+def learning_rate(step, peak, warmup, total, restart=0, rewarmup=0):
+    """Linear warm-up then linear decay; a run restarted from an exported head (`restart` > 0, fresh AdamW moments)
+    warms up again over `rewarmup` steps so the first updates without second moments do not jolt the weights."""
     if step < warmup:
         return peak * (step + 1) / warmup
-    return peak * max(0.0, (total - step) / max(1, total - warmup))
+    rate = peak * max(0.0, (total - step) / max(1, total - warmup))
+    if restart and step < restart + rewarmup:
+        rate *= (step - restart + 1) / rewarmup
+    return rate
+
+
+def load_exported_head(branch, head_dir):
+    """Branch weights from an exported head.onnx (the checkpoint that made it may be gone: it lives on one machine).
+    Named initializers map by name; torch.onnx renames the Linear weights (`onnx::MatMul_N`, stored transposed), so
+    each is matched through the Add that follows its MatMul, whose other input is the layer's named bias. The result
+    is checked against the head's own parity sample (logits from the layer-k states), so a wrong mapping fails here."""
+    import onnx
+    from onnx import numpy_helper
+    model = onnx.load(os.path.join(head_dir, "head.onnx"))
+    weights = {i.name: numpy_helper.to_array(i) for i in model.graph.initializer}
+    consumers = collections.defaultdict(list)
+    for node in model.graph.node:
+        for name in node.input:
+            consumers[name].append(node)
+    state = {}
+    for node in model.graph.node:
+        if node.op_type != "MatMul" or node.input[1] not in weights or node.input[1] in state:
+            continue
+        adds = [n for n in consumers[node.output[0]] if n.op_type == "Add"]
+        bias = next(i for n in adds for i in n.input if i.endswith(".bias") and i in weights)
+        state[bias[:-len(".bias")] + ".weight"] = torch.from_numpy(weights[node.input[1]].T.copy())
+    state.update({name: torch.from_numpy(value.copy()) for name, value in weights.items() if not name.startswith("onnx::")})
+    branch.load_state_dict(state, strict=True)
+    parity = json.load(open(os.path.join(head_dir, "parity.json")))
+    blob, offset, worst = np.fromfile(os.path.join(head_dir, "parity.f32"), dtype=np.float32), 0, 0.0
+    with torch.no_grad():
+        for sample in parity["samples"]:
+            n = len(sample["ids"])
+            h = torch.from_numpy(blob[offset:offset + n * parity["hidden"]].reshape(1, n, parity["hidden"]).copy())
+            offset += n * parity["hidden"]
+            s, e = branch(h, torch.ones(1, n, dtype=torch.long))
+            worst = max(worst, float((s[0] - torch.from_numpy(blob[offset:offset + n])).abs().max()),
+                        float((e[0] - torch.from_numpy(blob[offset + n:offset + 2 * n])).abs().max()))
+            offset += 2 * n
+    if worst > 1e-3:
+        raise SystemExit(f"{head_dir}: weights loaded but its parity sample differs by {worst:.2e}; the mapping is wrong")
+    manifest = json.load(open(os.path.join(head_dir, "manifest.json")))
+    print(f"initialised from {head_dir} (step {manifest['checkpoint']['step']}, parity within {worst:.1e})", flush=True)
+    return {**manifest["checkpoint"], "minutes": manifest.get("training_minutes") or 0.0}
 
 
 def train(a):
@@ -210,6 +255,9 @@ def train(a):
             if saved[key] != getattr(a, key):
                 print(f"resuming {a.run}: {key} = {saved[key]} from its config (command said {getattr(a, key)})")
                 setattr(a, key, saved[key])
+        a.restart = saved.get("restart", 0)
+    else:
+        a.restart = 0
     json.dump(vars(a), open(config_path, "w"), indent=1)
     backbone = backbone_module.load_onnx(a.backbone, a.device)
     trunk = Trunk(backbone, a.k)
@@ -233,6 +281,14 @@ def train(a):
         step, epoch, position, best_f1, elapsed = state["step"], state["epoch"], state["position"], state["best_f1"], state["elapsed"]
         torch.set_rng_state(state["rng"].cpu())
         print(f"resumed at step {step} (epoch {epoch}, batch {position}), best selection F1 {best_f1:.2f}", flush=True)
+    elif a.init_head:
+        exported = load_exported_head(branch, a.init_head)
+        # The head's step is where its run stood in this run's (seeded) batch order: continue there.
+        step = position = exported["step"]
+        best_f1, elapsed = exported["selection_f1"], 60.0 * exported["minutes"]
+        a.restart = step
+        json.dump(vars(a), open(config_path, "w"), indent=1)
+    restart = a.restart
     first_epoch_batches = len(epoch_batches(len(rows), lengths, a.tokens_per_batch, a.max_batch, a.seed, 0))
     total = a.total_steps or a.epochs * first_epoch_batches
     print(f"{first_epoch_batches} batches per epoch; schedule {total} steps, warmup {a.warmup}", flush=True)
@@ -254,7 +310,7 @@ def train(a):
             start = torch.tensor([r["start"] for r in chunk], device=a.device)
             end = torch.tensor([r["end"] for r in chunk], device=a.device)
             for group in optimizer.param_groups:
-                group["lr"] = learning_rate(step, a.lr, a.warmup, total)
+                group["lr"] = learning_rate(step, a.lr, a.warmup, total, restart, a.rewarmup)
             s, e = branch(trunk(ids, types, mask), mask.to(a.device))
             loss = (loss_fn(s, start) + loss_fn(e, end)) / 2
             optimizer.zero_grad()
@@ -370,6 +426,8 @@ def main():
     p.add_argument("--k", type=int, default=3, help="trunk depth: layers 1..k frozen and shared, k+1..6 fine-tuned")
     p.add_argument("--lr", type=float, default=1e-4)
     p.add_argument("--warmup", type=int, default=100)
+    p.add_argument("--init-head", default="", help="start a new run from an exported head (its step and batch position) when the run has no checkpoint")
+    p.add_argument("--rewarmup", type=int, default=20, help="warm-up steps after --init-head (the optimizer state starts empty)")
     p.add_argument("--epochs", type=int, default=2)
     p.add_argument("--total-steps", type=int, default=0, help="length of the linear-decay schedule (0 = epochs x batches)")
     p.add_argument("--tokens-per-batch", type=int, default=4096)
