@@ -83,7 +83,9 @@ internal sealed partial class OverviewSnapshots(
 
     private List<HostView> Hosts(IReadOnlyList<Job> running, IReadOnlyList<LiveWorker> live, bool runsWorker)
     {
-        var byOwner = running.Where(j => j.LeaseOwner is not null).GroupBy(j => j.LeaseOwner!).ToDictionary(g => g.Key, g => (long)g.Count());
+        // Jobs are leased per round (LeaseOwners); the host is the worker id inside the owner.
+        var byOwner = running.Where(j => j.LeaseOwner is not null).GroupBy(j => LeaseOwners.WorkerIdOf(j.LeaseOwner!))
+            .ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
         var hosts = new List<HostView>();
         var self = worker.Value.WorkerId;
         if (runsWorker)

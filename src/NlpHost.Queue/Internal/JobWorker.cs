@@ -43,7 +43,7 @@ internal sealed class JobWorker(
             _options.Notifications ? wakeups.ListenAsync(stoppingToken) : Task.CompletedTask,
         };
 
-        await DispatchAsync($"{_options.WorkerId}/{instance}", stoppingToken, hardStop.Token).ConfigureAwait(false);
+        await DispatchAsync(instance, stoppingToken, hardStop.Token).ConfigureAwait(false);
         Log.WorkerStopping(logger, _options.ShutdownGraceSeconds);
         hardStop.CancelAfter(TimeSpan.FromSeconds(_options.ShutdownGraceSeconds));
         for (var slot = 0; slot < _options.Concurrency; slot++)
@@ -88,7 +88,7 @@ internal sealed class JobWorker(
             }
 
             IReadOnlyList<Job> jobs;
-            var owner = $"{instance}/{++round}";
+            var owner = LeaseOwners.For(_options.WorkerId, instance, ++round);
             try
             {
                 // Not cancellable: a lease that commits after we stopped waiting would strand the jobs until they expire.
