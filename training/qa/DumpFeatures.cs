@@ -46,9 +46,13 @@ foreach (var article in JsonDocument.Parse(File.ReadAllText(squad)).RootElement.
         var context = paragraph.GetProperty("context").GetString()!;
         foreach (var qa in paragraph.GetProperty("qas").EnumerateArray())
         {
-            var answer = qa.GetProperty("answers")[0];
-            var start = answer.GetProperty("answer_start").GetInt32();
-            var end = start + answer.GetProperty("text").GetString()!.Length;
+            // A question without answers (SQuAD 2.0's unanswerable ones, or `"answers": []`) labels every window
+            // as no-answer ([CLS]); it used to stop the whole dump at answers[0].
+            var answers = qa.TryGetProperty("answers", out var list) && list.ValueKind == JsonValueKind.Array ? list : default;
+            var answered = answers.ValueKind == JsonValueKind.Array && answers.GetArrayLength() > 0
+                && !(qa.TryGetProperty("is_impossible", out var impossible) && impossible.ValueKind == JsonValueKind.True);
+            var start = answered ? answers[0].GetProperty("answer_start").GetInt32() : -1;
+            var end = answered ? start + answers[0].GetProperty("text").GetString()!.Length : -1;
             foreach (var window in QaWindow.Build(backbone, qa.GetProperty("question").GetString()!, context, stride: 128))
             {
                 if (windowNumber++ < done)
@@ -59,7 +63,7 @@ foreach (var article in JsonDocument.Parse(File.ReadAllText(squad)).RootElement.
                 var spans = window.ContextSpans;
                 var first = Array.FindIndex(spans, s => s.End > start);
                 var last = Array.FindLastIndex(spans, s => s.Start < end);
-                var inside = first >= 0 && last >= first && spans[first].Start <= start + 1 && spans[last].End >= end - 1;
+                var inside = answered && first >= 0 && last >= first && spans[first].Start <= start + 1 && spans[last].End >= end - 1;
                 var meta = JsonSerializer.Serialize(new
                 {
                     id = qa.GetProperty("id").GetString(), source, title, tokens = window.Input.Ids.Length,
