@@ -85,8 +85,8 @@ public static class JobQueueServiceCollectionExtensions
 
     private static SqlJobStore CreateStore(QueueOptions options, TimeProvider time) => options.Provider switch
     {
-        QueueProvider.Sqlite => new SqliteJobStore(options.DataDirectory, time, options.DefaultMaxAttempts),
-        QueueProvider.Postgres => new PostgresJobStore(options.ConnectionString!, time, options.DefaultMaxAttempts),
+        QueueProvider.Sqlite => new SqliteJobStore(options.DataDirectory, time, options.DefaultMaxAttempts, options.CompressResultsAboveBytes),
+        QueueProvider.Postgres => new PostgresJobStore(options.ConnectionString!, time, options.DefaultMaxAttempts, options.CompressResultsAboveBytes),
         _ => throw new InvalidOperationException($"Queue:Provider '{options.Provider}' is not supported; use 'sqlite' or 'postgres'"),
     };
 }

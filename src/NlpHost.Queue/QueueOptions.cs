@@ -20,6 +20,12 @@ public sealed class QueueOptions
 
     /// <summary><c>Queue:DefaultMaxAttempts</c>: attempts for jobs enqueued without their own limit. Default 5.</summary>
     public int DefaultMaxAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// <c>Queue:CompressResultsAboveBytes</c>: results larger than this (UTF-8 JSON) are stored gzip-compressed and read
+    /// back transparently; 0 = never. Default 65,536. A database holding compressed results needs this version or later to read them.
+    /// </summary>
+    public int CompressResultsAboveBytes { get; set; } = 65536;
 }
 
 /// <summary>The database that stores the queue.</summary>

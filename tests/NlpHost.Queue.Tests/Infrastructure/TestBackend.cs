@@ -86,6 +86,26 @@ public sealed class TestBackend : IAsyncDisposable
         }
     }
 
+    /// <summary>The text stored in <c>jobs.result</c> for a job, read with SQL past the store (what an operator's query sees).</summary>
+    public async Task<string?> ReadStoredResultAsync(string id)
+    {
+        if (_directory is not null)
+        {
+            await using var sqlite = new SqliteConnection($"Data Source={Path.Combine(_directory, QueueOptions.SqliteFileName)}");
+            await sqlite.OpenAsync();
+            await using var select = sqlite.CreateCommand();
+            select.CommandText = "SELECT result FROM jobs WHERE id = $id";
+            select.Parameters.AddWithValue("$id", id);
+            return await select.ExecuteScalarAsync() as string;
+        }
+
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresConnectionString) { SearchPath = _schema }.ToString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT result FROM jobs WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", id);
+        return await command.ExecuteScalarAsync() as string;
+    }
+
     private static async Task ExecutePostgresAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(PostgresConnectionString);

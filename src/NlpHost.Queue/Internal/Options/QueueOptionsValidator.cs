@@ -27,6 +27,11 @@ internal sealed class QueueOptionsValidator : IValidateOptions<QueueOptions>
             errors.Add($"Queue:DefaultMaxAttempts must be at least 1, got {options.DefaultMaxAttempts}");
         }
 
+        if (options.CompressResultsAboveBytes < 0)
+        {
+            errors.Add($"Queue:CompressResultsAboveBytes must be 0 (never compress) or a size in bytes, got {options.CompressResultsAboveBytes}");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -31,7 +31,7 @@ internal static class JobRow
         VisibleAt: FromMs(r.GetInt64(11)),
         CancellationRequested: r.GetInt32(12) != 0,
         Progress: r.IsDBNull(13) ? null : new TaskProgress(r.GetDouble(13), r.IsDBNull(14) ? null : r.GetString(14)),
-        Result: r.IsDBNull(15) ? null : ParseJson(r.GetString(15)),
+        Result: r.IsDBNull(15) ? null : StoredResult.Decode(r.GetString(15)),
         Error: r.IsDBNull(16) ? null : r.GetString(16),
         CreatedAt: FromMs(r.GetInt64(17)),
         StartedAt: ReadTime(r, 18),
@@ -75,7 +75,7 @@ internal static class JobRow
 
     private static DateTimeOffset? ReadTime(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : FromMs(r.GetInt64(ordinal));
 
-    private static JsonElement ParseJson(string json)
+    public static JsonElement ParseJson(string json)
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();

@@ -103,7 +103,7 @@ internal sealed partial class PostgresJobStore
             """);
         AddTexts(command, "ids", completions.Select(c => c.Id));
         AddTexts(command, "owners", completions.Select(c => c.Owner));
-        AddTexts(command, "results", completions.Select(c => c.Result.GetRawText()));
+        AddTexts(command, "results", completions.Select(c => Stored(c.Result)));
         var applied = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

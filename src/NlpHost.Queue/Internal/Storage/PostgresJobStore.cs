@@ -17,8 +17,8 @@ internal sealed partial class PostgresJobStore : SqlJobStore
     private const long RetentionLockKey = 0x4E4C5048524554;
     private readonly NpgsqlDataSource _dataSource;
 
-    public PostgresJobStore(string connectionString, TimeProvider time, int defaultMaxAttempts)
-        : base(time, defaultMaxAttempts)
+    public PostgresJobStore(string connectionString, TimeProvider time, int defaultMaxAttempts, int compressResultsAboveBytes)
+        : base(time, defaultMaxAttempts, compressResultsAboveBytes)
     {
         ConnectionString = connectionString;
         _dataSource = NpgsqlDataSource.Create(connectionString);

@@ -13,7 +13,7 @@ internal abstract partial class SqlJobStore
         $"state = 'succeeded', result = @result, progress = 1, error = NULL, lease_expires_at = NULL, finished_at = {Now}";
 
     public Task<JobWriteResult> CompleteAsync(string id, string owner, JsonElement result, CancellationToken cancellationToken = default) =>
-        FinishOwnedAsync(id, owner, SucceededSet, command => command.Add("result", result.GetRawText(), DbType.String), cancellationToken);
+        FinishOwnedAsync(id, owner, SucceededSet, command => command.Add("result", Stored(result), DbType.String), cancellationToken);
 
     public async Task<IReadOnlyList<JobWriteResult>> CompleteBatchAsync(IReadOnlyList<JobCompletion> completions, CancellationToken cancellationToken = default)
     {
@@ -120,7 +120,7 @@ internal abstract partial class SqlJobStore
         {
             command.Parameters["id"].Value = completion.Id;
             command.Parameters["owner"].Value = completion.Owner;
-            command.Parameters["result"].Value = completion.Result.GetRawText();
+            command.Parameters["result"].Value = Stored(completion.Result);
             if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
             {
                 applied.Add(completion.Id);

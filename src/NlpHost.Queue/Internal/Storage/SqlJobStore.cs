@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Text.Json;
 using NlpHost.Queue.Jobs;
 
 namespace NlpHost.Queue.Internal.Storage;
@@ -8,7 +9,7 @@ namespace NlpHost.Queue.Internal.Storage;
 /// The SQL both backends share. Every change by a worker is one conditional UPDATE guarded by
 /// <c>state = 'running' AND lease_owner = @owner</c>, which is what makes results written once.
 /// </summary>
-internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAttempts) : IJobStore, IJobWakeups, IAsyncDisposable
+internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAttempts, int compressResultsAboveBytes) : IJobStore, IJobWakeups, IAsyncDisposable
 {
     private readonly SemaphoreSlim _initializeLock = new(1, 1);
     private volatile bool _initialized;
@@ -33,6 +34,9 @@ internal abstract partial class SqlJobStore(TimeProvider time, int defaultMaxAtt
     public JobSignal Arrivals { get; } = new();
 
     protected TimeProvider Time => time;
+
+    /// <summary>The <c>jobs.result</c> text for a result (compressed when large, <see cref="StoredResult"/>).</summary>
+    protected string Stored(JsonElement result) => StoredResult.Encode(result, compressResultsAboveBytes);
 
     protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 

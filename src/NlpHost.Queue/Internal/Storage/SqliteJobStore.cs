@@ -12,8 +12,8 @@ internal sealed class SqliteJobStore : SqlJobStore
     private const int BusyTimeoutSeconds = 30;
     private readonly string _connectionString;
 
-    public SqliteJobStore(string dataDirectory, TimeProvider time, int defaultMaxAttempts)
-        : base(time, defaultMaxAttempts)
+    public SqliteJobStore(string dataDirectory, TimeProvider time, int defaultMaxAttempts, int compressResultsAboveBytes)
+        : base(time, defaultMaxAttempts, compressResultsAboveBytes)
     {
         var directory = Path.GetFullPath(dataDirectory);
         Directory.CreateDirectory(directory);
