@@ -20,7 +20,7 @@ are logged to <run>/curve.jsonl; <run>/best.pt keeps the branch weights (only) o
   # export the best checkpoint
   /usr/bin/python3 training/qa/train_branch.py export --run data/qa-branch --out models/heads/qa-branch
 """
-import argparse, collections, copy, json, math, os, platform, re, string, sys, time
+import argparse, collections, copy, json, math, os, re, string, sys, time
 
 import numpy as np
 import torch
@@ -29,6 +29,7 @@ from torch import nn
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 import backbone as backbone_module  # noqa: E402
+from trainer import machine, save_atomic  # noqa: E402
 
 TRAIN_SOURCES = ["squad-v1.1-train", "qed-naturalquestions", "policyqa", "bipar-en", "covid-qa"]
 HELD_OUT_SOURCES = ["subjqa", "friendsqa", "bioasq-factoid-snippets", "mrqa-ood-duorc-race-re"]
@@ -298,9 +299,8 @@ def train(a):
     window_loss, window_steps, tick = 0.0, 0, time.time()
 
     def save():
-        torch.save({"branch": branch.state_dict(), "optimizer": optimizer.state_dict(), "step": step, "epoch": epoch,
-                    "position": position, "best_f1": best_f1, "elapsed": elapsed, "rng": torch.get_rng_state()}, checkpoint + ".tmp")
-        os.replace(checkpoint + ".tmp", checkpoint)
+        save_atomic({"branch": branch.state_dict(), "optimizer": optimizer.state_dict(), "step": step, "epoch": epoch,
+                     "position": position, "best_f1": best_f1, "elapsed": elapsed, "rng": torch.get_rng_state()}, checkpoint)
 
     while step < total and epoch < a.epochs:
         batches = epoch_batches(len(rows), lengths, a.tokens_per_batch, a.max_batch, a.seed, epoch)
@@ -348,11 +348,6 @@ def train(a):
             epoch, position = epoch + 1, 0
     save()
     print(f"done at step {step}", flush=True)
-
-
-def machine():
-    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
-    return f"{os.cpu_count()}-core {cpu}, {platform.system()} {platform.release()}, torch {torch.__version__} (CPU)"
 
 
 def export(a):
@@ -405,7 +400,7 @@ def export(a):
                  "development": DEV + " (never trained on); checkpoints selected on articles " + config["select_articles"]},
         "hyperparameters": {key: config[key] for key in ("k", "lr", "warmup", "epochs", "total_steps", "tokens_per_batch", "max_batch", "negatives_per_question", "seed")},
         "curve": curve, "training_minutes": round(state.get("elapsed", 0) / 60, 1) if "elapsed" in state else (curve[-1]["minutes"] if curve else None),
-        "machine": machine(), "exported": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": machine(a.device), "exported": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "resume": f"nice -n 19 /usr/bin/python3 training/qa/train_branch.py train --run {a.run}  (continues from {a.run}/checkpoint.pt)",
     })
     manifest.setdefault("calibration", {"scale": 1.0, "bias": 0.0})

@@ -5,18 +5,21 @@ Each questioned word has up to 8 candidate rows [hidden state of the word in its
 embedding; 10 noisy-channel features (plugins/Spelling/Context/ContextFeatures.cs)]. The head maps a row to a logit;
 training minimises the cross-entropy of the softmax over a word's rows against the intended word (words whose
 intended word is not among the rows are left out). Model selection on the dev split of the dump (by sentence, not
-used for training): the epoch with the best dev accuracy over both kinds is exported. Checkpoints every epoch in
---work, so rerunning the command resumes. Needs Debian's python3-torch and python3-onnx.
+used for training): the epoch with the best dev accuracy over both kinds is exported. The loop is training/common/trainer.py:
+checkpoints every epoch in --work/p<projection>-w<width>/, so rerunning the command resumes. Needs Debian's python3-torch and python3-onnx.
 
 Usage (from the repository root):
   dotnet run --file training/spelling/DumpExamples.cs -- data/spelling-context 40000 4000 ../shared/data/spelling/big.txt \
       ../shared/data/translation/en-es.tsv ../shared/data/translation/en-fr.tsv
   python3 training/spelling/train_context_head.py --data data/spelling-context --out models/heads/spellcheck-context
 """
-import argparse, glob, json, os, time
+import argparse, glob, json, os, sys
 import numpy as np
 import torch
 from torch import nn
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+from trainer import Loop, export_onnx, write_manifest  # noqa: E402
 
 FEATURES = ["score_gap", "log_probability", "edit_cost", "sound_alike", "left_association", "right_association",
             "is_typed", "is_split", "confusable", "has_context"]
@@ -131,10 +134,10 @@ def main():
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--batch", type=int, default=256)
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
-    torch.set_num_threads(os.cpu_count() or 1)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
-    rng = np.random.default_rng(args.seed)
     words, vectors, contexts, cand, feat, meta, hidden = load(args.data)
     usable = meta["label"] >= 0
     train = np.where((meta["split"] == "train") & usable)[0]
@@ -144,45 +147,29 @@ def main():
     mean, std = feat[train][valid].mean(0), feat[train][valid].std(0) + 1e-4
     model = ContextHead(hidden, mean, std, args.projection, args.width, args.dropout)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    os.makedirs(args.work, exist_ok=True)
-    checkpoint = os.path.join(args.work, f"checkpoint-p{args.projection}-w{args.width}.pt")
-    curve, best, first_epoch, started, earlier = [], None, 0, time.time(), 0.0
-    if os.path.exists(checkpoint):
-        saved = torch.load(checkpoint)
-        model.load_state_dict(saved["model"]); optimizer.load_state_dict(saved["optimizer"])
-        curve, best, first_epoch, earlier = saved["curve"], saved["best"], saved["epoch"] + 1, saved["seconds"]
-        rng = np.random.default_rng(args.seed + first_epoch)
+    loop = Loop(os.path.join(args.work, f"p{args.projection}-w{args.width}"), model, optimizer, select="selection", epochs=args.epochs)
     print(f"{len(train)} training words, {len(dev_usable)} dev words, {len(words)} candidate words", flush=True)
-    for epoch in range(first_epoch, args.epochs):
-        total = 0.0
-        order = rng.permutation(train)
-        for i in range(0, len(order), args.batch):
-            idx = order[i:i + args.batch]
-            rows, mask = batch_rows(idx, vectors, contexts, cand, feat)
-            logits = model(rows).view(mask.shape).masked_fill(~mask, -1e9)
-            loss = nn.functional.cross_entropy(logits, torch.from_numpy(meta["label"][idx]))
-            optimizer.zero_grad(); loss.backward(); optimizer.step()
-            total += float(loss) * len(idx)
-        figures = report(predict(model, dev_usable, vectors, contexts, cand, feat), meta, dev_usable)
-        curve.append({"epoch": epoch + 1, "train_loss": round(total / len(train), 5), **figures})
-        print(json.dumps(curve[-1]), flush=True)
-        if best is None or figures["selection"] > best["selection"]:
-            best = dict(curve[-1], state={k: v.clone() for k, v in model.state_dict().items()})
-        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "curve": curve, "best": best,
-                    "epoch": epoch, "seconds": earlier + time.time() - started}, checkpoint)
-    model.load_state_dict(best["state"])
-    export(model, args, hidden, vectors, contexts, cand, feat, meta, train, dev_usable, curve, best, earlier + time.time() - started)
+
+    def batches(epoch):
+        order = np.random.default_rng(args.seed * 1000 + epoch).permutation(train)
+        return [order[i:i + args.batch] for i in range(0, len(order), args.batch)]
+
+    def step(idx, _):
+        rows, mask = batch_rows(idx, vectors, contexts, cand, feat)
+        logits = model(rows).view(mask.shape).masked_fill(~mask, -1e9)
+        loss = nn.functional.cross_entropy(logits, torch.from_numpy(meta["label"][idx]))
+        optimizer.zero_grad(); loss.backward(); optimizer.step()
+        return loss
+
+    curve = loop.fit(batches, step, lambda: report(predict(model, dev_usable, vectors, contexts, cand, feat), meta, dev_usable))
+    model.load_state_dict(loop.best_weights())
+    export(model, args, hidden, vectors, contexts, cand, feat, meta, train, dev_usable, curve, loop.best, loop.seconds)
 
 
 def export(model, args, hidden, vectors, contexts, cand, feat, meta, train, dev, curve, best, seconds):
-    model.eval()
-    os.makedirs(args.out, exist_ok=True)
     rows, mask = batch_rows(dev[:4], vectors, contexts, cand, feat)
     sample = rows[mask.reshape(-1)].contiguous()
-    torch.onnx.export(model, (sample,), os.path.join(args.out, "head.onnx"), opset_version=14,
-                      input_names=["rows"], output_names=["logits"], dynamic_axes={"rows": {0: "rows"}, "logits": {0: "rows"}})
-    with torch.no_grad():
-        logits = model(sample)
+    logits = export_onnx(model, (sample,), args.out, ["rows"], ["logits"], {"rows": {0: "rows"}, "logits": {0: "rows"}})
     # A few dev rows and the training framework's logits: a C# test checks ONNX Runtime against them.
     sample.numpy().astype("<f4").tofile(os.path.join(args.out, "parity-rows.f32"))
     json.dump({"rows": int(sample.shape[0]), "width": int(sample.shape[1]), "logits": logits.tolist()}, open(os.path.join(args.out, "parity.json"), "w"))
@@ -202,14 +189,14 @@ def export(model, args, hidden, vectors, contexts, cand, feat, meta, train, dev,
         "hyperparameters": {"epochs": args.epochs, "projection": args.projection, "width": args.width, "dropout": args.dropout,
                             "batch": args.batch, "lr": args.lr, "optimizer": "AdamW wd 0.01", "loss": "softmax cross-entropy over a word's candidates", "seed": args.seed},
         "selected_epoch": best["epoch"], "selected_by": "dev accuracy, mean of unknown-word and confusable-word accuracy",
-        "selected_dev_figures": {k: v for k, v in best.items() if k not in ("state", "epoch", "train_loss")},
+        "selected_dev_figures": {k: v for k, v in best.items() if k not in ("step", "epoch", "train_loss", "minutes")},
         "epochs_completed": len(curve), "training_seconds": round(seconds),
-        "machine": "2-core Intel Xeon VM, CPU, torch " + torch.__version__, "learning_curve": curve,
+        "learning_curve": curve,
         "command": f"dotnet run --file training/spelling/DumpExamples.cs -- {args.data} {DUMP_ARGS} && "
-                   f"python3 training/spelling/train_context_head.py --data {args.data} --work {args.work} --epochs {args.epochs} "
+                   f"/usr/bin/python3 training/spelling/train_context_head.py --data {args.data} --work {args.work} --epochs {args.epochs} "
                    f"--projection {args.projection} --width {args.width} --dropout {args.dropout}",
     }
-    json.dump(manifest, open(os.path.join(args.out, "manifest.json"), "w"), indent=1)
+    write_manifest(args.out, manifest)
     print(f"exported epoch {best['epoch']} to {args.out}")
 
 
