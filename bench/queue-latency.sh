@@ -16,22 +16,10 @@ if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
   dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
   dotnet build tests/Fixtures/Fixtures.sln -c Release -nologo -v q >/dev/null
 fi
-host=src/NlpHost/bin/Release/net10.0/nlphost.dll
-work="$(mktemp -d)"
-pids=()
-schemas=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
-  for schema in "${schemas[@]}"; do psql_pg -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-mkdir -p "$work/plugins/QueueProbePlugin"
-cp tests/Fixtures/QueueProbePlugin/bin/Release/net10.0/* "$work/plugins/QueueProbePlugin/"
+. bench/lib/queue-probe.sh
 echo '{"marker":"latency"}' > "$work/job.json"
 common=(--Plugins:Path "$work/plugins" --Backbone:ExecutionProvider cpu --Logging:LogLevel:NlpHost.Queue.Internal.Execution Warning)
 
-. bench/lib/psql.sh
 
 # Percentiles (nearest rank) of the latencies in ms on standard input: "p50 p95 max".
 percentiles() {

@@ -18,24 +18,11 @@ cd "$(dirname "$0")/.."
 jobs="${1:-2000}"
 dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
 dotnet build tests/Fixtures/Fixtures.sln -c Release -nologo -v q >/dev/null
-host=src/NlpHost/bin/Release/net10.0/nlphost.dll
 setups="${BENCH_SETUPS:-sqlite,pg1,pg3}"
-work="$(mktemp -d)"
-pids=()
-schemas=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
-  for schema in "${schemas[@]}"; do psql_pg -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-mkdir -p "$work/plugins/QueueProbePlugin"
-cp tests/Fixtures/QueueProbePlugin/bin/Release/net10.0/* "$work/plugins/QueueProbePlugin/"
+. bench/lib/queue-probe.sh
 seq 1 "$jobs" | sed 's/.*/{"marker":"m&"}/' > "$work/batch.jsonl"
 common=(--Plugins:Path "$work/plugins" --Backbone:ExecutionProvider cpu --Worker:PollMilliseconds 100 --Worker:Concurrency "${BENCH_CONCURRENCY:-2}"
         --Logging:LogLevel:NlpHost.Queue.Internal.Execution Warning)
-
-. bench/lib/psql.sh
 
 # sql <label> <query>: one value from the setup's queue database.
 sql() {

@@ -24,3 +24,5 @@ $nlphost eval qa --data $pairs --options "{\"articles\":\"report\",\"every\":${U
 echo "== 4. held-out sources, one row per source"
 h=../shared/data/qa
 $nlphost eval qa --data $h/subjqa.json,$h/friendsqa.json,$h/bioasq-factoid-snippets.json,$h/mrqa-ood-duorc-race-re.json --options "{\"every\":${HELD_EVERY:-1}}" --out data/qa-eval/heldout.json
+echo "== 5. held-out sources with every answer kept (noAnswerThreshold 0): what the span quality is without the SQuAD-fitted threshold"
+$nlphost eval qa --data $h/subjqa.json,$h/friendsqa.json,$h/bioasq-factoid-snippets.json,$h/mrqa-ood-duorc-race-re.json --options "{\"every\":${HELD_EVERY:-1},\"noAnswerThreshold\":0}" --out data/qa-eval/heldout-threshold0.json
