@@ -14,12 +14,13 @@ sets=("$@")
 [ "${#sets[@]}" -eq 0 ] && sets=(readme-sample bbc-train 20ng-sample 20ng-sample-coarse bbc-valid qa-sources)
 python3 bench/cluster_sets.py >/dev/null
 dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
-mkdir -p data/cluster-eval
+out="${NLPHOST_CLUSTER_EVAL_OUT:-data/cluster-eval}"   # another folder keeps experiments apart from the table
+mkdir -p "$out"
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); date: $(date -u +%F)"
 for set in "${sets[@]}"; do
   data="data/cluster-sets/$set.jsonl"
   [ "$set" = 20ng ] && data=../shared/data/clustering/20news-bydate-test.jsonl
   echo "== $set ($data) options $options"
   dotnet src/NlpHost/bin/Release/net10.0/nlphost.dll eval cluster --data "$data" --options "$options" \
-    --out "data/cluster-eval/$set.json" --Backbone:ExecutionProvider cpu --Plugins:cluster:EmbeddingCache data/embeddings
+    --out "$out/$set.json" --Backbone:ExecutionProvider cpu --Plugins:cluster:EmbeddingCache data/embeddings
 done

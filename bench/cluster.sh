@@ -17,8 +17,9 @@ dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
 host=src/NlpHost/bin/Release/net10.0/nlphost.dll
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); date: $(date -u +%F); stream: $stream"
-printf '%-8s %-10s %-12s %-8s %-14s\n' docs seconds docs/s k peak_rss_mib
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM; date: $(date -u '+%F %H:%M UTC'); stream: $stream"
+printf '%-8s %-10s %-12s %-8s %-14s %s\n' docs seconds docs/s k peak_rss_mib 'load average (1/5/15 min) before, after'
+
 for n in "${sizes[@]}"; do
   python3 - "$data" "$n" "$stream" "$work" > "$work/in.json" <<'PY'
 import json, sys
@@ -34,14 +35,15 @@ if stream:
 else:
     json.dump({"documents": list(docs)}, sys.stdout)
 PY
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   start=$(date +%s.%N)
   /usr/bin/time -f '%M' -o "$work/rss" dotnet "$host" run cluster --input "$work/in.json" --Backbone:ExecutionProvider cpu > "$work/out.json" 2>"$work/err" || { cat "$work/err"; exit 1; }
   end=$(date +%s.%N)
   k=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['k'])" "$work/out.json")
-  python3 - "$n" "$start" "$end" "$k" "$(cat "$work/rss")" <<'PY'
+  python3 - "$n" "$start" "$end" "$k" "$(cat "$work/rss")" "$load_before, $(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
 import sys
-n, start, end, k, rss = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+n, start, end, k, rss, load = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], int(sys.argv[5]), sys.argv[6]
 s = end - start
-print(f"{n:<8} {s:<10.1f} {n/s:<12.1f} {k:<8} {rss/1024:<14.0f}")
+print(f"{n:<8} {s:<10.1f} {n/s:<12.1f} {k:<8} {rss/1024:<14.0f} {load}")
 PY
 done

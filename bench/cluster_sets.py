@@ -10,6 +10,12 @@ data/cluster-sets/ (ignored; the data stay in ../shared/data). Deterministic: fi
   bbc-valid.jsonl    BBC News Summary valid articles, 5 categories (held out)
   qa-sources.jsonl   up to 40 distinct contexts from each of 7 QA sources, the source as the label (held out)
   readme-sample.jsonl  samples/cluster-topics.json, the id's prefix as the label
+  20ng-dev.jsonl, 20ng-dev-coarse.jsonl  posts 41-80 of each newsgroup of the test split (800 posts, none of them in
+                     20ng-sample), 20 and 6 labels: development (the shared data hold no 20 Newsgroups train split)
+  doc-domains.jsonl  English sentences (6+ words) of six translation corpora, the corpus as the label, unequal sizes
+                     (short texts; development)
+  summ-sources.jsonl documents of five summarization corpora (emails, dialogues, parliament minutes, paper
+                     abstracts, news), the corpus as the label, unequal sizes (held out)
 """
 import csv, json, os, random, sys
 
@@ -40,6 +46,9 @@ taken = {}
 sample = [p for p in posts if taken.setdefault(p["label"], []).append(p) or len(taken[p["label"]]) <= 40]
 write("20ng-sample.jsonl", sample)
 write("20ng-sample-coarse.jsonl", [{"id": p["id"], "label": coarse(p["label"]), "text": p["text"]} for p in sample])
+dev = [p for group in taken.values() for p in group[40:80]]
+write("20ng-dev.jsonl", dev)
+write("20ng-dev-coarse.jsonl", [{"id": p["id"], "label": coarse(p["label"]), "text": p["text"]} for p in dev])
 
 for split in ("train", "valid"):
     with open(os.path.join(data, "summarization", f"bbc_news_summary_{split}.csv"), encoding="utf-8", newline="") as f:
@@ -60,3 +69,25 @@ write("qa-sources.jsonl", rows)
 with open(os.path.join(root, "samples", "cluster-topics.json"), encoding="utf-8") as f:
     sample = json.load(f)["documents"]
 write("readme-sample.jsonl", [{"id": d["id"], "label": d["id"].split("-")[0], "text": d["text"]} for d in sample])
+
+# Sizes differ on purpose: automatic k must not assume balanced topics.
+domains = {"debian-docs": 120, "python-docs": 90, "libreoffice-help": 70, "tico19": 60, "wmt-newstest2008-2012": 50, "django-docs": 30}
+rng = random.Random(23)
+rows = []
+for domain, count in domains.items():
+    with open(os.path.join(data, "translation", f"en-es.{domain}.tsv"), encoding="utf-8") as f:
+        sentences = sorted({line.split("\t", 1)[0].strip() for line in f if len(line.split("\t", 1)[0].split()) >= 6})
+    rng.shuffle(sentences)
+    rows += [{"id": f"{domain}-{i}", "label": domain, "text": t} for i, t in enumerate(sentences[:count])]
+write("doc-domains.jsonl", rows)
+
+corpora = {"aeslc-email-subjects": 80, "dialogsum-dev-test": 60, "europarlmin-transcript-minutes": 50, "scitldr-abstract-tldr": 70, "xsum-test-1000": 40}
+rng = random.Random(29)
+rows = []
+for corpus, count in corpora.items():
+    with open(os.path.join(data, "summarization", corpus + ".jsonl"), encoding="utf-8") as f:
+        documents = sorted({json.loads(line)["document"].strip() for line in f if line.strip()})
+    documents = [d for d in documents if len(d.split()) >= 20]
+    rng.shuffle(documents)
+    rows += [{"id": f"{corpus}-{i}", "label": corpus, "text": d} for i, d in enumerate(documents[:count])]
+write("summ-sources.jsonl", rows)

@@ -22,8 +22,9 @@ public sealed record Cluster(int Id, int Size, IReadOnlyList<string> Members, IR
 
 /// <summary>The score of one candidate number of clusters.</summary>
 /// <param name="K">Number of clusters.</param>
-/// <param name="Score">The criterion (mean silhouette, cosine, on a sample); higher is better.</param>
-public sealed record KScore(int K, double Score);
+/// <param name="Score">The criterion that chose k; higher is better.</param>
+/// <param name="Silhouette">Mean silhouette (cosine) on a sample, when scored.</param>
+public sealed record KScore(int K, double Score, double? Silhouette = null);
 
 /// <summary>Why k was chosen, when it was chosen automatically and <c>reportCurve</c> asked for it.</summary>
 /// <param name="Criterion">What was scored.</param>

@@ -28,7 +28,7 @@ internal static class ClusterReport
             keywords[c].Count > 0 ? keywords[c][0] : "")).ToList();
         var outliers = Enumerable.Range(0, documents.Count).Where(i => partition.Labels[i] < 0).Select(i => documents[i].Id).ToList();
         var selection = options.ReportCurve && outcome.Choice is { } choice
-            ? new KSelectionReport("mean silhouette (cosine) on a sample of at most 1,000 documents", choice.Rule, choice.Curve)
+            ? new KSelectionReport("mean silhouette (cosine), on a sample of at most 1,000 documents, of each merged level refined by k-means", choice.Rule, choice.Curve)
             : null;
         return new ClusterOutput(clusters, outliers, partition.K, outcome.Choice?.Score, selection);
     }

@@ -20,11 +20,10 @@ internal static class AutomaticK
         var m = Math.Min(distinct, 2 * maxK);
         var micro = SphericalKMeans.Fit(points, m, random, restarts: 1, cancellationToken: cancellationToken);
         var levels = CentroidMerge.Levels(Sum(points, micro.Labels, m), out var distances);
-        int[] LabelsAt(int k) => Array.ConvertAll(micro.Labels, l => levels[k][l]);
-        var choice = LevelSelection.Choose(points, LabelsAt, Math.Min(maxK, m), granularity, random, cancellationToken);
-        choice = choice with { MergeDistances = distances };
-        var merged = Partition.FromLabels(points, LabelsAt(choice.K));
-        var refined = SphericalKMeans.Refine(new DenseVectors(points), merged.Centroids, random, cancellationToken: cancellationToken);
+        int[] MergedAt(int k) => Array.ConvertAll(micro.Labels, l => levels[k][l]);
+        var scores = LevelScores.Compute(points, MergedAt, Math.Min(maxK, m), random, cancellationToken);
+        var choice = LevelSelection.Choose(scores.Curve, granularity) with { LabelsAt = scores.LabelsAt, MergeDistances = distances };
+        var refined = SphericalKMeans.Refine(new DenseVectors(points), scores.CentroidsAt(choice.K), random, cancellationToken: cancellationToken);
         return new Result(refined.ToPartition(), choice);
     }
 

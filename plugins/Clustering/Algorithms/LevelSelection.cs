@@ -27,6 +27,16 @@ internal static class LevelSelection
         _ => 1,
     };
 
+    /// <summary>
+    /// Picks k from levels refined and scored by <see cref="LevelScores"/>, by the same elbow on their silhouettes
+    /// (chosen on the development sets against the best silhouette, stability across subsamples and their products).
+    /// </summary>
+    public static Choice Choose(IReadOnlyList<KScore> scored, ClusterGranularity granularity)
+    {
+        var curve = scored.Select(s => s with { Score = s.Silhouette ?? 0 }).ToList();
+        return Elbow(curve, granularity);
+    }
+
     /// <summary>Scores k = 2..<paramref name="maxK"/>, where <paramref name="labelsAt"/> gives the labels of all points at k.</summary>
     public static Choice Choose(IReadOnlyList<float[]> points, Func<int, int[]> labelsAt, int maxK, ClusterGranularity granularity, Random random, CancellationToken cancellationToken)
     {
@@ -38,6 +48,11 @@ internal static class LevelSelection
             curve.Add(new KScore(k, silhouette.Score(labelsAt(k), k)));
         }
 
+        return Elbow(curve, granularity) with { LabelsAt = labelsAt };
+    }
+
+    private static Choice Elbow(List<KScore> curve, ClusterGranularity granularity)
+    {
         var best = curve.MaxBy(s => s.Score)!;
         var lowest = curve.TakeWhile(s => s.K <= best.K).Min(s => s.Score);
         var reach = Reach(granularity);
@@ -46,6 +61,6 @@ internal static class LevelSelection
         var rule = reach >= 1
             ? "the k with the highest score"
             : $"the smallest k whose score gets {reach:0.##} of the way from the lowest ({lowest:0.####}) to the best ({best.Score:0.####} at k = {best.K})";
-        return new Choice(chosen.K, chosen.Score, curve, rule) { LabelsAt = labelsAt };
+        return new Choice(chosen.K, chosen.Score, curve, rule);
     }
 }

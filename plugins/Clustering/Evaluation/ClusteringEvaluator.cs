@@ -60,6 +60,10 @@ internal sealed class ClusteringEvaluator : ITaskEvaluator
             foreach (var point in choice.Curve.Where(_ => choice.LabelsAt is not null))
             {
                 curve[$"vMeasure@{point.K}"] = ClusteringMetrics.Compute(gold, choice.LabelsAt!(point.K)).VMeasure;
+                if (point.Silhouette is { } silhouette)
+                {
+                    curve[$"refinedSilhouette@{point.K}"] = silhouette;
+                }
                 if (choice.MergeDistances is { } distances && point.K < distances.Length)
                 {
                     curve[$"mergeDistance@{point.K}"] = distances[point.K];

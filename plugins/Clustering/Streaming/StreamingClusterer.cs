@@ -193,7 +193,7 @@ internal sealed class StreamingClusterer(Func<IReadOnlyList<string>, Cancellatio
         }
 
         var clusters = kept.Select((c, id) => new Cluster(id, sizes[c], members[id], [.. representatives[c].Select(r => ids[r.Index])], [.. keywords[id].Take(options.Keywords)], keywords[id].Count > 0 ? keywords[id][0] : "")).ToList();
-        var selection = options.ReportCurve && choice is not null ? new KSelectionReport("mean silhouette (cosine) on a sample of at most 1,000 documents of the reservoir sample", choice.Rule, choice.Curve) : null;
+        var selection = options.ReportCurve && choice is not null ? new KSelectionReport("mean silhouette (cosine), on at most 1,000 documents of the reservoir sample, of each merged level refined by k-means", choice.Rule, choice.Curve) : null;
         return new ClusterOutput(clusters, outliers, kept.Count, choice?.Score, selection);
     }
 }
