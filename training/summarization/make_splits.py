@@ -24,7 +24,7 @@ CAPS = {
     "scitldr": ("scitldr-abstract-tldr.jsonl", 300, 150),
     "aeslc": ("aeslc-email-subjects.jsonl", 300, 200),
     "dialogsum": ("dialogsum-dev-test.jsonl", 300, 150),
-    "europarl": ("europarlmin-transcript-minutes.jsonl", 60, 40),
+    "europarl": ("europarlmin-transcript-minutes.jsonl", 24, 40),
 }
 BBC_TRAIN_CAP = 100000  # every BBC training article (1,335)
 BBC_TRAIN_EVERY = 1
