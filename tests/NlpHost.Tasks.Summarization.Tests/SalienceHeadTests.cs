@@ -54,7 +54,7 @@ public sealed class SalienceHeadTests(RealBackbone backbone) : IClassFixture<Rea
         var output = (await new SummarizationTask().ExecuteAsync(request, context, CancellationToken.None)).Deserialize<SummarizeOutput>(TaskJson.Options)!;
 
         Assert.Equal("salience-head", output.Scorer);
-        Assert.Equal(LengthBudget.HighlightSentences(output.SentencesInDocument), output.Sentences.Count);
+        Assert.Equal(LengthBudget.HighlightSentences(output.SentencesInDocument!.Value), output.Sentences.Count);
         Assert.All(output.Sentences, s => Assert.InRange(s.Score, 0, 1));
         Assert.All(output.Sentences, s => Assert.Equal(s.Text, SummarizationTaskTests.Article.Substring(s.Start, s.Length)));
     }
