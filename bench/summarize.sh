@@ -5,6 +5,8 @@
 # the baselines and ROUGE are computed after the clock stops.
 # NLPHOST_BENCH_BASELINE=<dir of another checkout, built in Release> runs that one first on the same articles, so an
 # old and a new release are compared in the same run (same machine load).
+# NLPHOST_BENCH_BASELINE_ARGS: extra nlphost arguments for the baseline run only, e.g. NLPHOST_BENCH_BASELINE=. with
+# NLPHOST_BENCH_BASELINE_ARGS="--Plugins:summarize:Heads:salience <old head.onnx>" compares two heads on the same build.
 # NLPHOST_SKIP_BUILD=1 uses the Release builds already there.
 # Usage: bench/summarize.sh [extra nlphost arguments, e.g. --Plugins:summarize:UseHead false or --limit 60]
 set -euo pipefail
@@ -32,9 +34,20 @@ PY
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); load: $(cut -d' ' -f1-3 /proc/loadavg); date: $(date -u +%F)"
 # Two rounds, alternating, so a change in the machine's load hits both about equally.
 for round in 1 2; do
+  first=1
   for tree in ${NLPHOST_BENCH_BASELINE:-} .; do
-    echo "== round $round: $( [ "$tree" = . ] && echo "this checkout" || echo "$tree") ($(git -C "$tree" log -1 --format=%h 2>/dev/null || echo "no git")), load $(cut -d' ' -f1 /proc/loadavg)"
-    (cd "$tree" && dotnet src/NlpHost/bin/Release/net10.0/nlphost.dll eval summarize --data "$work/articles.csv" --Backbone:ExecutionProvider cpu "$@" 2>/dev/null | grep -E '^(system|nlphost) ')
+    extra=""
+    if [ "$first" = 1 ] && [ -n "${NLPHOST_BENCH_BASELINE:-}" ]; then
+      extra="${NLPHOST_BENCH_BASELINE_ARGS:-}"; label="baseline $tree $extra"
+    elif [ "$tree" = . ]; then
+      label="this checkout"
+    else
+      label="$tree"
+    fi
+    first=0
+    echo "== round $round: $label ($(git -C "$tree" log -1 --format=%h 2>/dev/null || echo "no git")), load $(cut -d' ' -f1 /proc/loadavg)"
+    # shellcheck disable=SC2086 # the baseline's extra arguments are meant to split into words
+    (cd "$tree" && dotnet src/NlpHost/bin/Release/net10.0/nlphost.dll eval summarize --data "$work/articles.csv" --Backbone:ExecutionProvider cpu "$@" $extra 2>/dev/null | grep -E '^(system|nlphost) ')
   done
   [ -z "${NLPHOST_BENCH_BASELINE:-}" ] && break
 done

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Markdown tables from the 'nlphost eval summarize --out' reports of bench/summarize-sources.sh: per source, NlpHost
-(this release) against LEAD, TextRank, the oracle and the previous release's head (data/summarize-eval/old), at the
-default length and at one line. Usage: /usr/bin/python3 training/summarization/eval_table.py [new-folder] [old-folder]
+(this release) against LEAD, TextRank, the oracle and a previous head at 3 sentences (data/summarize-eval/head-0.3:
+bench/summarize-sources.sh run with NLPHOST_EVAL_NAME=head-0.3 and --Plugins:summarize:Heads:salience <the 0.3 head>),
+at the default length and at one line. Usage: /usr/bin/python3 training/summarization/eval_table.py [new-folder] [old-folder]
 """
 import json, os, sys
 
@@ -20,8 +21,8 @@ def cells(m):
 
 
 def main():
-    new, old = (sys.argv[1:] + ["data/summarize-eval/new", "data/summarize-eval/old"][len(sys.argv) - 1:])[:2]
-    print("| source (development records) | NlpHost 0.3 (highlights) | lead, same length | LEAD-3 | NlpHost 0.3 at 3 | previous head at 3 | TextRank, same length | oracle, same length | words (NlpHost / lead) |")
+    new, old = (sys.argv[1:] + ["data/summarize-eval/new", "data/summarize-eval/head-0.3"][len(sys.argv) - 1:])[:2]
+    print("| source (development records) | NlpHost (highlights) | lead, same length | LEAD-3 | NlpHost at 3 | 0.3 head at 3, same records | TextRank, same length | oracle, same length | words (NlpHost / lead) |")
     print("|---|---|---|---|---|---|---|---|---|")
     for s in SOURCES:
         m, o = load(new, s), load(old, s)
@@ -30,9 +31,9 @@ def main():
         lead = next(k for k in m if k.startswith("lead") and k not in ("lead-3", "lead-1")) if any(k.startswith("lead") and k not in ("lead-3", "lead-1") for k in m) else "lead-3"
         at3 = m.get("nlphost@3", m["nlphost"])
         print(f"| {NAMES[s]} ({int(m['nlphost']['documents'])}) | {cells(m['nlphost'])} | {cells(m[lead])} | {cells(m['lead-3'])} | {cells(at3)} | "
-              f"{cells(o['nlphost']) if o else '–'} | {cells(m['textrank'])} | {cells(m['oracle'])} | {m['nlphost']['summaryWords']:.0f} / {m[lead]['summaryWords']:.0f} |")
+              f"{cells(o.get('nlphost@3', o['nlphost'])) if o else '–'} | {cells(m['textrank'])} | {cells(m['oracle'])} | {m['nlphost']['summaryWords']:.0f} / {m[lead]['summaryWords']:.0f} |")
     print()
-    print("| source | NlpHost 0.3 one-line | lead-1 |")
+    print("| source | NlpHost one-line | lead-1 |")
     print("|---|---|---|")
     for s in SOURCES:
         m = load(new, s)

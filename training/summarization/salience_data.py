@@ -10,7 +10,7 @@ EXTRAS = ["lexrank", "relative_position", "inverse_position", "is_first", "parag
 SOURCES = ["bbc", "cnndm", "xsum", "scitldr", "aeslc", "dialogsum", "europarl"]
 
 # LengthBudget.HighlightSentences: round(A + B ln n) clamped to [1, min(6, n)]; A, B from fit_length.py.
-HIGHLIGHT_A, HIGHLIGHT_B, HIGHLIGHT_MAX = 0.98, 0.981, 6
+HIGHLIGHT_A, HIGHLIGHT_B, HIGHLIGHT_MAX = 2.1, 0.3, 6
 
 
 def highlight_sentences(n):

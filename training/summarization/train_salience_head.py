@@ -5,19 +5,23 @@ A small MLP over [sentence embedding; document-relative features] -> logit that 
 oracle. Data: one feature folder per source under --features (BBC, CNN/DM, XSum, SciTLDR, AESLC, DialogSum, EuroParl
 training parts from make_splits.py). Split by document: in every source, dump index % 5 == 4 is held out for model
 selection; the development files of make_splits.py are never read here. The selected epoch and variant is the one
-with the best MEAN over sources of a held-out ROUGE proxy (mean of ROUGE-1/2/L F1, unstemmed, of the top-k sentences,
-k = the highlights length), never one source. Checkpoints per variant and epoch in --work, so rerunning resumes.
+with the best score over ALL sources of a held-out ROUGE proxy (mean of ROUGE-1/2/L F1, unstemmed, of the top-k
+sentences, k = the highlights length), never one source: by default (--select news+others) the mean of the news
+sources' mean (BBC, CNN/DM, XSum) and the other sources' mean, so the three news sources the targets are on are not
+outvoted by four non-news ones; --select mean is the plain mean over sources. Checkpoints per variant and epoch in --work, so rerunning resumes.
 Needs Debian's python3-torch and python3-onnx.
 
 Usage (from the repository root):
-  /usr/bin/python3 training/summarization/train_salience_head.py --features data/summarize-features-v3 --out models/heads/summarize-salience
+  /usr/bin/python3 training/summarization/train_salience_head.py --features data/summarize-features-v4 --out models/heads/summarize-salience
 """
-import argparse, json, os, time
+import argparse, datetime, json, os, subprocess, time
 import numpy as np
 import torch
 from torch import nn
 
 from salience_data import EXTRAS, SOURCES, highlight_sentences, load_sources, rouge_proxy
+
+NEWS = ("bbc", "cnndm", "xsum")
 
 
 class PriorHead(nn.Module):
@@ -105,8 +109,19 @@ def evaluate(model, data, which):
     return {s: round(100 * float(np.mean(v)), 2) for s, v in per_source.items()}
 
 
+def selection_score(heldout, rule):
+    """The number a checkpoint is selected by: the mean over sources ("mean"), or the mean of the news sources' mean and
+    the other sources' mean ("news+others": the targets and the unseen sources it will be judged on are news, but a
+    head that only serves news is not the goal either). Never one source."""
+    if rule == "mean":
+        return round(float(np.mean(list(heldout.values()))), 2)
+    news = [v for s, v in heldout.items() if s in NEWS]
+    others = [v for s, v in heldout.items() if s not in NEWS]
+    return round(float(np.mean([np.mean(g) for g in (news, others) if g])), 2)
+
+
 def variant_name(args):
-    return f"{args.inputs}-{args.loss}-{args.weighting}-h{args.hidden}-d{args.dropout}"
+    return f"{args.inputs}-{args.loss}-{args.weighting}-h{args.hidden}-d{args.dropout}-{args.select}"
 
 
 def train(args, data):
@@ -133,6 +148,14 @@ def train(args, data):
     if args.weighting == "source":
         for i in train_docs:
             weights[docs[i]["start"]:docs[i]["end"]] = len(train_rows) / (len(counts) * counts[docs[i]["source"]])
+    elif args.weighting == "news":
+        # The news sources share half the loss and the others the other half, each source equally within its group
+        # (the same split as the "news+others" selection rule).
+        groups = {s: [t for t in counts if (t in NEWS) == (s in NEWS)] for s in counts}
+        for i in train_docs:
+            s = docs[i]["source"]
+            share = 0.5 / len(groups[s]) if len(groups[s]) < len(counts) else 1 / len(counts)
+            weights[docs[i]["start"]:docs[i]["end"]] = share * len(train_rows) / counts[s]
     positive = labels[train_rows].mean()
     os.makedirs(args.work, exist_ok=True)
     checkpoint = os.path.join(args.work, f"checkpoint-{variant_name(args)}.pt")
@@ -172,13 +195,16 @@ def train(args, data):
                     optimizer.zero_grad(); loss.backward(); optimizer.step()
                     total += float(loss) * len(losses)
         heldout = evaluate(model, data, held)
-        score = round(float(np.mean(list(heldout.values()))), 2)
-        curve.append({"epoch": epoch + 1, "train_loss": round(total / max(len(train_rows), 1), 5), "heldout_mean": score, "heldout": heldout})
+        score = selection_score(heldout, args.select)
+        curve.append({"epoch": epoch + 1, "train_loss": round(total / max(len(train_rows), 1), 5), "heldout_mean": score,
+                      "heldout_mean_over_sources": selection_score(heldout, "mean"), "heldout": heldout})
         print(variant_name(args), json.dumps(curve[-1]), flush=True)
         if best is None or score > best["heldout_mean"]:
             best = dict(curve[-1], state={k: v.clone() for k, v in model.state_dict().items()})
         torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "curve": curve, "best": best, "epoch": epoch,
                     "seconds": earlier + time.time() - started}, checkpoint)
+        if args.patience and epoch + 1 - best["epoch"] >= args.patience:
+            break
     model.load_state_dict(best["state"])
     best["calibration"] = calibrate(model, rows[train_rows], labels[train_rows])
     return model, curve, best, held, train_docs, earlier + time.time() - started
@@ -199,6 +225,14 @@ def export(model, args, data, curve, best, held, train_docs, seconds, tried):
     # One held-out document's rows and the training framework's logits: a C# test checks ONNX Runtime against them.
     sample.numpy().astype("<f4").tofile(os.path.join(args.out, "parity-features.f32"))
     json.dump({"rows": int(sample.shape[0]), "width": width, "logits": logits.tolist()}, open(os.path.join(args.out, "parity.json"), "w"))
+    # Every dumped document's scores (training and held-out), for fit_length.py --scores; derived data, kept out of the repo.
+    with torch.no_grad():
+        scores = {f"{doc['source']}/{doc['index']}": model(torch.from_numpy(rows[doc["start"]:doc["end"]])).numpy() for doc in docs}
+    os.makedirs(args.work, exist_ok=True)
+    np.savez(os.path.join(args.work, "scores.npz"), **scores)
+    earlier = {}
+    if os.path.exists(os.path.join(args.out, "manifest.json")):
+        earlier = json.load(open(os.path.join(args.out, "manifest.json"), encoding="utf-8"))
     by_source = {s: {"train_documents": sum(1 for i in train_docs if docs[i]["source"] == s),
                      "heldout_documents": sum(1 for i in held if docs[i]["source"] == s),
                      "train_sentences": sum(docs[i]["end"] - docs[i]["start"] for i in train_docs if docs[i]["source"] == s)}
@@ -219,16 +253,36 @@ def export(model, args, data, curve, best, held, train_docs, seconds, tried):
                             "dropout": args.dropout, "batch": args.batch, "docs_per_batch": args.docs_per_batch, "lr": args.lr,
                             "optimizer": f"AdamW wd {args.weight_decay}", "seed": args.seed},
         "selected_epoch": best["epoch"], "calibration": {"scale": best["calibration"][0], "shift": best["calibration"][1], "fitted_on": "training rows, plain BCE"}, "selected_heldout": best["heldout"], "selected_heldout_mean": best["heldout_mean"],
-        "selected_by": "mean over sources of the held-out ROUGE proxy (mean of unstemmed ROUGE-1/2/L F1 of the top-k, k = highlights length)",
+        "selected_by": ("mean over sources" if args.select == "mean" else "mean of (mean over the news sources bbc, cnndm, xsum) and (mean over the other sources)")
+                       + " of the held-out ROUGE proxy (mean of unstemmed ROUGE-1/2/L F1 of the top-k, k = highlights length)",
         "lead_heldout": lead_baseline(data, held),
         "epochs_completed": len(curve), "training_seconds": round(seconds),
-        "machine": "2-core KVM VM (lscpu: AMD EPYC), CPU, shared with three other engineers' jobs; torch " + torch.__version__,
+        "machine": machine() + "; torch " + torch.__version__ + f", {torch.get_num_threads()} thread",
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
+        "size": f"head.onnx {os.path.getsize(os.path.join(args.out, 'head.onnx'))} bytes",
         "learning_curve": curve, "variants_tried": tried,
         "command": "/usr/bin/python3 training/summarization/make_splits.py && for s in " + " ".join(SOURCES)
                    + "; do dotnet run --file training/summarization/DumpFeatures.cs -- data/summarize-splits/$s-train.jsonl "
-                   + f"{args.features}/$s; done && /usr/bin/python3 training/summarization/train_salience_head.py --features {args.features}",
+                   + f"{args.features}/$s; done && /usr/bin/python3 training/summarization/train_salience_head.py --features {args.features}"
+                   + f" --variants {args.variants} --select {args.select} --epochs {args.epochs} --patience {args.patience}",
+        "feature_dump": {"sentences": int(len(rows)), "documents": {s: sum(1 for d in docs if d["source"] == s) for s in data["sources"]},
+                         "note": args.dump_note},
     }
+    # Fields other tools keep in this manifest (the backbone precisions bench/precision-eval.sh checked) survive a retrain.
+    for key in ("backbonePrecisions", "backbonePrecisionsChecked"):
+        if key in earlier:
+            manifest[key] = earlier[key]
     json.dump(manifest, open(os.path.join(args.out, "manifest.json"), "w"), indent=1)
+
+
+def machine():
+    """lscpu's model name, cores and memory, so the manifest says where the head was trained."""
+    try:
+        model = next(l.split(":", 1)[1].strip() for l in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines() if l.startswith("Model name"))
+    except (OSError, StopIteration):
+        model = "unknown CPU"
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
+    return f"{os.cpu_count()}-core VM ({model}), {memory:.0f} GiB, CPU only"
 
 
 def lead_baseline(data, held):
@@ -242,9 +296,9 @@ def lead_baseline(data, held):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--features", default="data/summarize-features-v3")
+    parser.add_argument("--features", default="data/summarize-features-v4")
     parser.add_argument("--out", default="models/heads/summarize-salience")
-    parser.add_argument("--work", default="data/summarize-train-v3")
+    parser.add_argument("--work", default="data/summarize-train-v4")
     parser.add_argument("--variants", default="extras:bce:source,extras:list:source,all:bce:source,all:list:source,extras+prior:list:source,all+prior:bce:source",
                         help="inputs:loss:weighting, comma-separated; the one with the best held-out mean is exported")
     parser.add_argument("--prior", default="data/summarize-prior/bbc-head-0.2.onnx",
@@ -257,16 +311,22 @@ def main():
     parser.add_argument("--batch", type=int, default=256)
     parser.add_argument("--docs-per-batch", type=int, default=4)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--select", default="news+others", choices=["mean", "news+others"],
+                        help="selection rule over the held-out sources (selection_score)")
+    parser.add_argument("--patience", type=int, default=0, help="stop a variant after this many epochs without a better selection score (0: never)")
+    parser.add_argument("--dump-note", default="", help="when and how fast the feature dump ran, for the manifest")
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    # One thread: the VM has 2 cores and another session's trainer holds one of them.
+    torch.set_num_threads(1)
     data = load_sources(args.features)
-    print("lead", json.dumps(lead_baseline(data, [i for i, d in enumerate(data["docs"]) if d["index"] % 5 == 4])), flush=True)
+    lead = lead_baseline(data, [i for i, d in enumerate(data["docs"]) if d["index"] % 5 == 4])
+    print("lead", json.dumps(lead), "selection score", selection_score(lead, args.select), flush=True)
     results = []
     for variant in args.variants.split(","):
         args.inputs, args.loss, args.weighting = variant.split(":")
         model, curve, best, held, train_docs, seconds = train(args, data)
         results.append((best["heldout_mean"], variant, model, curve, best, held, train_docs, seconds, dict(vars(args))))
-    tried = [{"variant": r[1], "best_epoch": r[4]["epoch"], "heldout_mean": r[0], "heldout": r[4]["heldout"],
+    tried = [{"variant": r[1], "dropout": r[8]["dropout"], "hidden": r[8]["hidden"], "best_epoch": r[4]["epoch"], "heldout_mean": r[0], "heldout": r[4]["heldout"],
               "curve": [c["heldout_mean"] for c in r[3]]} for r in results]
     score, variant, model, curve, best, held, train_docs, seconds, chosen = max(results, key=lambda r: r[0])
     args.__dict__.update(chosen)
