@@ -294,11 +294,17 @@ def main():
             best = {"key": key, "epoch": epoch, "step": step, **{k: v for k, v in row.items() if k != "dev_by_origin"}}
             torch.save(snapshot("step"), os.path.join(a.out, "weights.pt"))
 
+    def write_history():
+        json.dump({"history": history, "best": best, "args": vars(a), "seconds": round(time.time() - started), "steps": step,
+                   "device": torch.cuda.get_device_name() if use_amp else f"cpu, {torch.get_num_threads()} threads"},
+                  open(os.path.join(a.out, "history.json"), "w"), indent=1)
+
     def save_checkpoint():
         torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(), "history": history,
                     "best": best, "epoch": epoch, "step": step, "position": position, "trained_seconds": trained_seconds}, checkpoint + ".tmp")
         os.replace(checkpoint + ".tmp", checkpoint)
         torch.save(snapshot("step"), os.path.join(a.out, "last.pt"))
+        write_history()
 
     if not history and a.eval_every:
         evaluate({"step": 0, "epoch": epoch, "train_loss": None, "seconds": 0.0})
@@ -338,9 +344,7 @@ def main():
         evaluate({"step": step, "epoch": epoch, "train_loss": round(total / max(count, 1), 4), "lr": round(scheduler.get_last_lr()[0], 7),
                   "seconds": round(trained_seconds, 1)})
         save_checkpoint()
-    json.dump({"history": history, "best": best, "args": vars(a), "seconds": round(time.time() - started), "steps": step,
-               "device": torch.cuda.get_device_name() if use_amp else f"cpu, {torch.get_num_threads()} threads"},
-              open(os.path.join(a.out, "history.json"), "w"), indent=1)
+    write_history()
     print(f"best {best}", flush=True)
 
 
