@@ -242,7 +242,12 @@ def main():
     print(f"{len(train_src)} training rows ({dropped} dropped by length), {len(dev_src)} dev rows ({dev_dropped} dropped)", flush=True)
     train, dev = Corpus(train_src, train_tgt, device), Corpus(dev_src, dev_tgt, device)
     backbone = backbone_module.load_onnx(a.backbone, device) if a.backbone.endswith(".onnx") else backbone_module.load(a.backbone, device)
-    dev.encode(backbone)
+    cached = os.path.join(a.out, f"{a.dev_split}.states.pt")
+    if os.path.exists(cached) and torch.load(cached)["src"].equal(dev.src.cpu()):
+        dev.states = torch.load(cached)["states"].to(device)  # a resumed run skips re-encoding its dev split
+    else:
+        dev.encode(backbone)
+        torch.save({"src": dev.src.cpu(), "states": dev.states.cpu()}, cached)
     if device == "cuda":
         train.encode(backbone)
         del backbone
