@@ -24,6 +24,9 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "common"))
 import backbone as backbone_module  # noqa: E402
 from decoder import BOS, EOS, PAD, DecoderHead  # noqa: E402
 
+POSITIONS = DecoderHead().config["positions"]
+
+
 def read_ids(path, limit):
     rows = []
     with open(path) as f:
@@ -207,7 +210,7 @@ def main():
     p.add_argument("--minutes", type=float, default=0)
     p.add_argument("--limit", type=int, default=0)
     p.add_argument("--max-source", type=int, default=0, help="drop rows whose source has this many ids (cut by DumpIds)")
-    p.add_argument("--max-target", type=int, default=0, help="drop rows whose target has more ids")
+    p.add_argument("--max-target", type=int, default=0, help="drop rows whose target has more ids (at most 255, the position table)")
     p.add_argument("--batch-tokens", type=int, default=12000)
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--warmup", type=int, default=1000)
@@ -236,8 +239,10 @@ def main():
     load = lambda split: (read_ids(f"{a.data}/{split}.src.ids", a.limit), read_ids(f"{a.data}/{split}.tgt.ids", a.limit), read_pairs(f"{a.data}/{split}.tsv", a.limit))
     train_src, train_tgt, _ = load(a.train_split)
     dev_src, dev_tgt, dev_rows = load(a.dev_split)
-    train_src, train_tgt, _, dropped = keep_rows(train_src, train_tgt, train_src, a.max_source, a.max_target)
-    dev_src, dev_tgt, dev_rows, dev_dropped = keep_rows(dev_src, dev_tgt, dev_rows, a.max_source, a.max_target)
+    # The learned position table ends at 256: [BOS] + target must fit, or the embedding lookup fails mid-run.
+    max_target = min(a.max_target or POSITIONS - 1, POSITIONS - 1)
+    train_src, train_tgt, _, dropped = keep_rows(train_src, train_tgt, train_src, a.max_source, max_target)
+    dev_src, dev_tgt, dev_rows, dev_dropped = keep_rows(dev_src, dev_tgt, dev_rows, a.max_source, max_target)
     dev_pairs, dev_origins = [(s, t) for s, t, _ in dev_rows], [o for _, _, o in dev_rows]
     print(f"{len(train_src)} training rows ({dropped} dropped by length), {len(dev_src)} dev rows ({dev_dropped} dropped)", flush=True)
     train, dev = Corpus(train_src, train_tgt, device), Corpus(dev_src, dev_tgt, device)
