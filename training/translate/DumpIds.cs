@@ -4,21 +4,26 @@
 #:property PublishAot=false
 #:property NoWarn=CA1303;CA1305;CA1307;CA1310;CA1849;CA2007;CA1812;CA1852;CA2000
 // Tokenizes the English side of data/translate/{train,dev}.tsv with the backbone's own tokenizer, so that the
-// decoder is trained on exactly the encoder inputs the plugin will build: [CLS] pieces [SEP], at most 64 pieces.
-// Also writes the backbone's hidden states for the first dev sources, to check the trainer's copy of the encoder.
-// Usage (from the repository root): dotnet run --file training/translate/DumpIds.cs -- data/translate
+// decoder is trained on exactly the encoder inputs the plugin will build: [CLS] pieces [SEP], at most <max pieces>
+// (default 64, the first head's limit; the plugin itself takes up to the backbone's 256). A longer source is cut, so
+// the trainer's --max-source drops rows that reach the limit rather than learn targets the source no longer holds.
+// Also writes the backbone's hidden states for the first sources of the last split, to check the trainer's copy of
+// the encoder.
+// Usage (from the repository root): dotnet run --file training/translate/DumpIds.cs -- data/translate [max pieces] [splits...]
+//   e.g. the fine-tuning mixture: dotnet run --file training/translate/DumpIds.cs -- data/translate-ft 128 train select
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NlpHost.Abstractions.Backbone;
 using NlpHost.Inference;
 
-const int MaxPieces = 64;
 var folder = args[0];
+var maxPieces = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 64;
+string[] splits = args.Length > 2 ? args[2..] : ["train", "dev"];
 var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" }).Build();
 await using var services = new ServiceCollection().AddLogging().AddBackbone(config, o => o.BaseDirectory = Directory.GetCurrentDirectory()).BuildServiceProvider();
 var backbone = services.GetRequiredService<IBackbone>();
 var info = backbone.Info;
-foreach (var split in new[] { "train", "dev" })
+foreach (var split in splits)
 {
     using var output = new StreamWriter(Path.Combine(folder, $"{split}.src.ids"));
     foreach (var line in File.ReadLines(Path.Combine(folder, $"{split}.tsv")))
@@ -27,7 +32,7 @@ foreach (var split in new[] { "train", "dev" })
     }
 }
 
-var samples = File.ReadLines(Path.Combine(folder, "dev.tsv")).Take(8).Select(l => Encode(l.Split('\t')[0])).ToList();
+var samples = File.ReadLines(Path.Combine(folder, $"{splits[^1]}.tsv")).Take(8).Select(l => Encode(l.Split('\t')[0])).ToList();
 var states = await backbone.EncodeAsync(samples, CancellationToken.None);
 using (var parity = new BinaryWriter(File.Create(Path.Combine(folder, "parity-hidden.f32"))))
 {
@@ -46,6 +51,6 @@ Console.WriteLine($"wrote ids and parity sample to {folder}");
 EncoderInput Encode(string text)
 {
     var pieces = backbone.Tokenize(text).Ids;
-    int[] ids = [info.ClsTokenId, .. pieces.Take(MaxPieces - 2), info.SepTokenId];
+    int[] ids = [info.ClsTokenId, .. pieces.Take(maxPieces - 2), info.SepTokenId];
     return new EncoderInput(ids, new int[ids.Length]);
 }

@@ -1,8 +1,9 @@
 """Splits en-es.tsv into train and development parts and trains the Spanish SentencePiece vocabulary.
 
-Usage (repo root): python3 training/translate/prepare.py ../shared/data/translation/en-es.tsv
+Usage (repo root): python3 training/translate/prepare.py ../shared/data/translation/en-es.tsv [--keep-vocab]
 Writes data/translate/train.tsv and data/translate/dev.tsv (git-ignored) and
-models/heads/translate-en-es/target.spm (committed).
+models/heads/translate-en-es/target.spm (committed). With --keep-vocab the committed target.spm is left alone:
+a head's vocabulary is its contract, and a fine-tune of it (or anyone who only needs the split) must not retrain it.
 
 The split is by English source sentence, never by pair: every translation of a held-out
 source stays together in dev.tsv, where the repeats serve as multiple references.
@@ -23,7 +24,8 @@ def is_dev(source: str) -> bool:
 
 
 def main() -> None:
-    tsv = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/translation/en-es.tsv"
+    args = [a for a in sys.argv[1:] if a != "--keep-vocab"]
+    tsv = args[0] if args else "../shared/data/translation/en-es.tsv"
     os.makedirs("data/translate", exist_ok=True)
     counts = {"train": 0, "dev": 0}
     with open(tsv, encoding="utf-8") as f, \
@@ -37,6 +39,8 @@ def main() -> None:
             (dev if split == "dev" else train).write(parts[0] + "\t" + parts[1] + "\n")
             counts[split] += 1
     print(f"train {counts['train']} pairs, dev {counts['dev']} pairs")
+    if "--keep-vocab" in sys.argv[1:]:
+        return
 
     out = "models/heads/translate-en-es"
     os.makedirs(out, exist_ok=True)

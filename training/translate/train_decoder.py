@@ -6,7 +6,11 @@ Inputs are the files prepare.py, DumpIds.cs and spm_encode write into data/trans
 hidden states are computed once by training/common/backbone.py's copy of the encoder and kept in memory.
 Each epoch ends with the dev loss; every --bleu-every epochs the dev set is decoded greedily and scored with
 sacreBLEU when it is installed. The best epoch's weights (float16) go to <out>/weights.pt with the run's history;
-<out>/checkpoint.pt (weights + optimizer) lets a later run resume.
+<out>/checkpoint.pt (weights + optimizer + step and batch position) lets a later run resume.
+
+A CPU fine-tune of the committed head (see README.md here) starts from it with --init-onnx, encodes each batch's
+sources on the fly, evaluates the per-source dev loss of a selection split every --eval-every steps and keeps the
+weights with the lowest mean over sources.
 
   python3 training/translate/train_decoder.py --data data/translate --backbone data/gpu/backbone.npz --out data/translate-run --minutes 8
 """
@@ -20,11 +24,26 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "common"))
 import backbone as backbone_module  # noqa: E402
 from decoder import BOS, EOS, PAD, DecoderHead  # noqa: E402
 
+POSITIONS = DecoderHead().config["positions"]
+
+
 def read_ids(path, limit):
     rows = []
     with open(path) as f:
         for line in f:
             rows.append([int(x) for x in line.split()])
+            if limit and len(rows) >= limit:
+                break
+    return rows
+
+
+def read_pairs(path, limit):
+    """(source, target, origin) per line of a TSV; origin is the optional third column (make_mixture.py writes it)."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            rows.append((parts[0], parts[1] if len(parts) > 1 else "", parts[2] if len(parts) > 2 else ""))
             if limit and len(rows) >= limit:
                 break
     return rows
@@ -39,6 +58,10 @@ def pad(rows, fill, device):
 
 
 class Corpus:
+    """Sources, decoder inputs and labels of one split. The frozen encoder's states are either computed once for every
+    source (encode(), kept on the device: the GPU path) or per batch by the backbone given to lazy() (CPU: a short
+    fine-tune reaches only part of the mixture, so encoding all of it first would be wasted)."""
+
     def __init__(self, sources, targets, device):
         self.src = pad(sources, 0, device)
         self.src_len = torch.tensor([len(s) for s in sources], device=device)
@@ -46,7 +69,10 @@ class Corpus:
         self.dec_in = pad([[BOS] + t for t in targets], PAD, device)
         self.labels = pad([t + [EOS] for t in targets], -100, device)
         self.tgt_len = torch.tensor([len(t) + 1 for t in targets], device=device)
-        self.states = None
+        self.states, self.backbone = None, None
+
+    def __len__(self):
+        return len(self.src_len)
 
     @torch.no_grad()
     def encode(self, backbone, batch=1024):
@@ -58,14 +84,22 @@ class Corpus:
             width = int(self.src_len[chunk].max())
             self.states[chunk, :width] = backbone(self.src[chunk, :width], self.mask[chunk, :width]).half()
 
+    def lazy(self, backbone):
+        self.backbone = backbone
+
     def batch(self, index):
         index = torch.as_tensor(index, device=self.src.device)
         s, t = int(self.src_len[index].max()), int(self.tgt_len[index].max())
-        return self.dec_in[index, :t], self.states[index, :s].float(), self.mask[index, :s], self.labels[index, :t]
+        if self.states is None:
+            with torch.no_grad():
+                enc = self.backbone(self.src[index, :s], self.mask[index, :s])
+        else:
+            enc = self.states[index, :s].float()
+        return self.dec_in[index, :t], enc, self.mask[index, :s], self.labels[index, :t]
 
 
-def batches(lengths, batch_tokens, shuffle):
-    order = sorted(range(len(lengths)), key=lambda i: lengths[i] + (random.random() if shuffle else 0))
+def batches(lengths, batch_tokens, shuffle, rng=random):
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i] + (rng.random() if shuffle else 0))
     out, current, longest = [], [], 0
     for i in order:
         longest = max(longest, lengths[i])
@@ -76,7 +110,7 @@ def batches(lengths, batch_tokens, shuffle):
     if current:
         out.append(current)
     if shuffle:
-        random.shuffle(out)
+        rng.shuffle(out)
     return out
 
 
@@ -132,19 +166,57 @@ def _has_scorer():
         return False
 
 
+def dev_losses(model, dev, origins, batch_tokens):
+    """Mean token loss over the dev split, and per origin when the split names them (one mean per source)."""
+    model.eval()
+    sums, counts = {}, {}
+    with torch.no_grad():
+        for index in batches(dev.tgt_len.tolist(), batch_tokens, False):
+            inputs, enc, mask, labels = dev.batch(index)
+            logits = model(inputs, enc, mask, *model.empty_past(len(index), enc.device))[0]
+            token_loss = nn.functional.cross_entropy(logits.transpose(1, 2), labels, ignore_index=-100, reduction="none").sum(1)
+            for i, loss, n in zip(index, token_loss.tolist(), (labels != -100).sum(1).tolist()):
+                for key in ("all", origins[i]) if origins[i] else ("all",):
+                    sums[key], counts[key] = sums.get(key, 0.0) + loss, counts.get(key, 0) + n
+    return {k: round(sums[k] / counts[k], 4) for k in sums}
+
+
+def selection_key(losses):
+    """Lower is better: the mean over origins (each source counts once, however many sentences it has), else the overall loss."""
+    per_origin = [v for k, v in losses.items() if k != "all"]
+    return sum(per_origin) / len(per_origin) if per_origin else losses["all"]
+
+
+def keep_rows(src, tgt, pairs, max_source, max_target):
+    """Drops rows whose source reached DumpIds' cut (its target says more than the source kept) or whose target is too long."""
+    keep = [i for i in range(len(src)) if (not max_source or len(src[i]) < max_source) and (not max_target or len(tgt[i]) <= max_target)]
+    return [src[i] for i in keep], [tgt[i] for i in keep], [pairs[i] for i in keep], len(src) - len(keep)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--data", default="data/translate")
-    p.add_argument("--backbone", default="data/gpu/backbone.npz")
+    p.add_argument("--train-split", default="train")
+    p.add_argument("--dev-split", default="dev", help="the split that picks the weights (dev loss / BLEU); never a reported split")
+    p.add_argument("--backbone", default="data/gpu/backbone.npz", help="a pack()ed .npz, or model.onnx itself (float32 weights)")
     p.add_argument("--spm", default="models/heads/translate-en-es/target.spm")
     p.add_argument("--out", default="data/translate-run")
+    p.add_argument("--init-onnx", default="", help="start from an exported head folder (weights checked against its parity.json) when --out has no checkpoint")
     p.add_argument("--epochs", type=int, default=60)
+    p.add_argument("--total-steps", type=int, default=0, help="stop after this many optimizer steps (0: --epochs decide)")
     p.add_argument("--checkpoint", default="", help="where to keep weights + optimizer state (default <out>/checkpoint.pt)")
+    p.add_argument("--checkpoint-every", type=int, default=0, help="steps between checkpoints (0: at the end of each epoch only)")
+    p.add_argument("--eval-every", type=int, default=0, help="steps between dev-loss evaluations (0: at the end of each epoch)")
     p.add_argument("--minutes", type=float, default=0)
     p.add_argument("--limit", type=int, default=0)
+    p.add_argument("--max-source", type=int, default=0, help="drop rows whose source has this many ids (cut by DumpIds)")
+    p.add_argument("--max-target", type=int, default=0, help="drop rows whose target has more ids (at most 255, the position table)")
     p.add_argument("--batch-tokens", type=int, default=12000)
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--warmup", type=int, default=1000)
+    p.add_argument("--schedule", choices=["rsqrt", "linear"], default="rsqrt",
+                   help="after warm-up: inverse square root (from scratch), or linear decay to --final-lr by --total-steps (fine-tune)")
+    p.add_argument("--final-lr", type=float, default=0.1, help="fraction of --lr reached at --total-steps with --schedule linear")
     p.add_argument("--width", type=int, default=256)
     p.add_argument("--layers", type=int, default=4)
     p.add_argument("--heads", type=int, default=4)
@@ -152,76 +224,137 @@ def main():
     p.add_argument("--dropout", type=float, default=0.2)
     p.add_argument("--smoothing", type=float, default=0.1)
     p.add_argument("--bleu-every", type=int, default=3)
+    p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
     p.add_argument("--seed", type=int, default=13)
     a = p.parse_args()
+    if a.schedule == "linear" and not a.total_steps:
+        p.error("--schedule linear needs --total-steps")
+    if a.threads:
+        torch.set_num_threads(a.threads)
     random.seed(a.seed)
     torch.manual_seed(a.seed)
     device = "cuda" if torch.cuda.is_available() else "cpu"
     os.makedirs(a.out, exist_ok=True)
     started = time.time()
-    load = lambda split: (read_ids(f"{a.data}/{split}.src.ids", a.limit), read_ids(f"{a.data}/{split}.tgt.ids", a.limit))
-    (train_src, train_tgt), (dev_src, dev_tgt) = load("train"), load("dev")
-    dev_pairs = [tuple(l.rstrip("\n").split("\t")[:2]) for l in open(f"{a.data}/dev.tsv")][:len(dev_src)]
-    sources, targets = train_src + dev_src, train_tgt + dev_tgt
-    train_index = list(range(len(train_src)))
-    dev_index = list(range(len(train_src), len(sources)))
-    corpus = Corpus(sources, targets, device)
-    backbone = backbone_module.load(a.backbone, device)
-    corpus.encode(backbone)
-    del backbone
-    print(f"{device}: encoded {len(sources)} sources in {time.time() - started:.0f}s", flush=True)
+    load = lambda split: (read_ids(f"{a.data}/{split}.src.ids", a.limit), read_ids(f"{a.data}/{split}.tgt.ids", a.limit), read_pairs(f"{a.data}/{split}.tsv", a.limit))
+    train_src, train_tgt, _ = load(a.train_split)
+    dev_src, dev_tgt, dev_rows = load(a.dev_split)
+    # The learned position table ends at 256: [BOS] + target must fit, or the embedding lookup fails mid-run.
+    max_target = min(a.max_target or POSITIONS - 1, POSITIONS - 1)
+    train_src, train_tgt, _, dropped = keep_rows(train_src, train_tgt, train_src, a.max_source, max_target)
+    dev_src, dev_tgt, dev_rows, dev_dropped = keep_rows(dev_src, dev_tgt, dev_rows, a.max_source, max_target)
+    dev_pairs, dev_origins = [(s, t) for s, t, _ in dev_rows], [o for _, _, o in dev_rows]
+    print(f"{len(train_src)} training rows ({dropped} dropped by length), {len(dev_src)} dev rows ({dev_dropped} dropped)", flush=True)
+    train, dev = Corpus(train_src, train_tgt, device), Corpus(dev_src, dev_tgt, device)
+    backbone = backbone_module.load_onnx(a.backbone, device) if a.backbone.endswith(".onnx") else backbone_module.load(a.backbone, device)
+    cached = os.path.join(a.out, f"{a.dev_split}.states.pt")
+    if os.path.exists(cached) and torch.load(cached)["src"].equal(dev.src.cpu()):
+        dev.states = torch.load(cached)["states"].to(device)  # a resumed run skips re-encoding its dev split
+    else:
+        dev.encode(backbone)
+        torch.save({"src": dev.src.cpu(), "states": dev.states.cpu()}, cached)
+    if device == "cuda":
+        train.encode(backbone)
+        del backbone
+    else:
+        train.lazy(backbone)
+    print(f"{device}: encoded {len(dev) + (len(train) if device == 'cuda' else 0)} sources in {time.time() - started:.0f}s", flush=True)
 
     model = DecoderHead(width=a.width, layers=a.layers, heads=a.heads, ff=a.ff, dropout=a.dropout).to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=a.lr, betas=(0.9, 0.98), weight_decay=0.01)
-    schedule = lambda step: min((step + 1) / a.warmup, math.sqrt(a.warmup / (step + 1)))
+    if a.schedule == "linear":
+        schedule = lambda step: min((step + 1) / a.warmup, 1.0 - (1.0 - a.final_lr) * min(1.0, step / a.total_steps))
+    else:
+        schedule = lambda step: min((step + 1) / a.warmup, math.sqrt(a.warmup / (step + 1)))
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
     loss_fn = nn.CrossEntropyLoss(ignore_index=-100, label_smoothing=a.smoothing)
-    history, best, epoch = [], None, 0
+    history, best, epoch, step, position, trained_seconds = [], None, 0, 0, 0, 0.0
     checkpoint = a.checkpoint or os.path.join(a.out, "checkpoint.pt")
     if os.path.exists(checkpoint):
         state = torch.load(checkpoint, map_location=device)
         model.load_state_dict(state["model"]); optimizer.load_state_dict(state["optimizer"]); scheduler.load_state_dict(state["scheduler"])
         history, best, epoch = state["history"], state["best"], state["epoch"]
-        print(f"resumed at epoch {epoch}", flush=True)
+        step, position, trained_seconds = state.get("step", 0), state.get("position", 0), state.get("trained_seconds", 0.0)
+        print(f"resumed at epoch {epoch}, step {step} (batch {position} of the epoch)", flush=True)
+    elif a.init_onnx:
+        import onnx_head
+        loaded, difference = onnx_head.load(a.init_onnx, a.dropout)
+        if loaded.config != model.config:
+            raise SystemExit(f"{a.init_onnx} is {loaded.config}, the run asks for {model.config}")
+        model.load_state_dict(loaded.state_dict())
+        print(f"initialised from {a.init_onnx} (parity sample within {difference:.1e})", flush=True)
     use_amp = device == "cuda"
     scored = _has_scorer()
-    while epoch < a.epochs and not (a.minutes and time.time() - started > a.minutes * 60):
+    dev_index = list(range(len(dev)))
+
+    def snapshot(kind):
+        return {"config": model.config, "model": {k: v.half() for k, v in model.state_dict().items()}, kind: step if kind == "step" else epoch,
+                "best": best, "history": history, "args": vars(a)}
+
+    def evaluate(row):
+        nonlocal best
+        losses = dev_losses(model, dev, dev_origins, a.batch_tokens)
+        row.update(dev_loss=losses["all"], select_key=round(selection_key(losses), 4), dev_by_origin={k: v for k, v in losses.items() if k != "all"})
+        if scored and a.eval_every == 0 and (epoch % a.bleu_every == 0 or epoch == a.epochs):
+            row.update(dev_bleu(model, dev_pairs, dev_index, dev, a.spm))
+        history.append(row)
+        print(json.dumps(row), flush=True)
+        key = row.get("bleu") if scored and a.eval_every == 0 else -row["select_key"]
+        if key is not None and (best is None or key > best["key"]):
+            best = {"key": key, "epoch": epoch, "step": step, **{k: v for k, v in row.items() if k != "dev_by_origin"}}
+            torch.save(snapshot("step"), os.path.join(a.out, "weights.pt"))
+
+    def write_history():
+        json.dump({"history": history, "best": best, "args": vars(a), "seconds": round(time.time() - started), "steps": step,
+                   "device": torch.cuda.get_device_name() if use_amp else f"cpu, {torch.get_num_threads()} threads"},
+                  open(os.path.join(a.out, "history.json"), "w"), indent=1)
+
+    def save_checkpoint():
+        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(), "history": history,
+                    "best": best, "epoch": epoch, "step": step, "position": position, "trained_seconds": trained_seconds}, checkpoint + ".tmp")
+        os.replace(checkpoint + ".tmp", checkpoint)
+        torch.save(snapshot("step"), os.path.join(a.out, "last.pt"))
+        write_history()
+
+    if not history and a.eval_every:
+        evaluate({"step": 0, "epoch": epoch, "train_loss": None, "seconds": 0.0})
+    out_of_time = lambda: (a.minutes and time.time() - started > a.minutes * 60) or (a.total_steps and step >= a.total_steps)
+    total, count, tick = 0.0, 0, time.time()
+    while epoch < a.epochs and not out_of_time():
+        # The epoch's batch order depends on the seed and the epoch only, so a resumed run continues at `position`.
+        order = batches(train.tgt_len.tolist(), a.batch_tokens, True, random.Random(a.seed * 1000 + epoch))
         model.train()
-        total, count, tick = 0.0, 0, time.time()
-        for index in batches([len(train_tgt[i]) for i in train_index], a.batch_tokens, True):
-            inputs, enc, mask, labels = corpus.batch([train_index[i] for i in index])
+        while position < len(order) and not out_of_time():
+            inputs, enc, mask, labels = train.batch(order[position])
             with torch.autocast(device_type="cuda", dtype=torch.bfloat16) if use_amp else contextlib.nullcontext():
-                logits = model(inputs, enc, mask, *model.empty_past(len(index), device))[0]
+                logits = model(inputs, enc, mask, *model.empty_past(len(order[position]), device))[0]
                 loss = loss_fn(logits.float().view(-1, logits.shape[-1]), labels.view(-1))
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step(); scheduler.step()
-            total, count = total + loss.item(), count + 1
-        model.eval()
-        with torch.no_grad():
-            dev_loss, dev_batches = 0.0, 0
-            for index in batches([len(dev_tgt[i - len(train_src)]) for i in dev_index], a.batch_tokens, False):
-                inputs, enc, mask, labels = corpus.batch([dev_index[i] for i in index])
-                logits = model(inputs, enc, mask, *model.empty_past(len(index), device))[0]
-                dev_loss, dev_batches = dev_loss + nn.functional.cross_entropy(logits.view(-1, logits.shape[-1]), labels.view(-1), ignore_index=-100).item(), dev_batches + 1
-        epoch += 1
-        row = {"epoch": epoch, "train_loss": round(total / count, 4), "dev_loss": round(dev_loss / dev_batches, 4), "seconds": round(time.time() - tick, 1)}
-        if scored and (epoch % a.bleu_every == 0 or epoch == a.epochs):
-            row.update(dev_bleu(model, dev_pairs, dev_index, corpus, a.spm))
-        history.append(row)
-        print(json.dumps(row), flush=True)
-        key = row.get("bleu") if scored else -row["dev_loss"]
-        if key is not None and (best is None or key > best["key"]):
-            best = {"key": key, "epoch": epoch, **row}
-            torch.save({"config": model.config, "model": {k: v.half() for k, v in model.state_dict().items()}, "best": best,
-                        "history": history, "args": vars(a)}, os.path.join(a.out, "weights.pt"))
-        torch.save({"config": model.config, "model": {k: v.half() for k, v in model.state_dict().items()}, "epoch": epoch,
-                    "history": history, "args": vars(a)}, os.path.join(a.out, "last.pt"))
-        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
-                    "history": history, "best": best, "epoch": epoch}, checkpoint)
-    json.dump({"history": history, "best": best, "args": vars(a), "seconds": round(time.time() - started), "device": torch.cuda.get_device_name() if use_amp else "cpu"},
-              open(os.path.join(a.out, "history.json"), "w"), indent=1)
+            total, count, step, position = total + loss.item(), count + 1, step + 1, position + 1
+            if a.eval_every and step % a.eval_every == 0:
+                trained_seconds += time.time() - tick
+                evaluate({"step": step, "epoch": epoch, "train_loss": round(total / count, 4), "lr": round(scheduler.get_last_lr()[0], 7),
+                          "seconds": round(trained_seconds, 1)})
+                total, count, tick = 0.0, 0, time.time()
+                model.train()
+            if a.checkpoint_every and step % a.checkpoint_every == 0:
+                save_checkpoint()
+        if position >= len(order):
+            epoch, position = epoch + 1, 0
+            if not a.eval_every:
+                trained_seconds += time.time() - tick
+                evaluate({"epoch": epoch, "step": step, "train_loss": round(total / max(count, 1), 4), "seconds": round(trained_seconds, 1)})
+                total, count, tick = 0.0, 0, time.time()
+        save_checkpoint()
+    if a.eval_every and history[-1]["step"] != step:
+        trained_seconds += time.time() - tick
+        evaluate({"step": step, "epoch": epoch, "train_loss": round(total / max(count, 1), 4), "lr": round(scheduler.get_last_lr()[0], 7),
+                  "seconds": round(trained_seconds, 1)})
+        save_checkpoint()
+    write_history()
     print(f"best {best}", flush=True)
 
 
