@@ -207,25 +207,16 @@ def learning_rate(step, peak, warmup, total, restart=0, rewarmup=0):
 
 def load_exported_head(branch, head_dir):
     """Branch weights from an exported head.onnx (the checkpoint that made it may be gone: it lives on one machine).
-    Named initializers map by name; torch.onnx renames the Linear weights (`onnx::MatMul_N`, stored transposed), so
-    each is matched through the Add that follows its MatMul, whose other input is the layer's named bias. The result
-    is checked against the head's own parity sample (logits from the layer-k states), so a wrong mapping fails here."""
+    The names come back through training/common/onnx_weights.py; the result is checked against the head's own parity
+    sample (logits from the layer-k states), so a wrong mapping fails here."""
     import onnx
-    from onnx import numpy_helper
-    model = onnx.load(os.path.join(head_dir, "head.onnx"))
-    weights = {i.name: numpy_helper.to_array(i) for i in model.graph.initializer}
-    consumers = collections.defaultdict(list)
-    for node in model.graph.node:
-        for name in node.input:
-            consumers[name].append(node)
-    state = {}
-    for node in model.graph.node:
-        if node.op_type != "MatMul" or node.input[1] not in weights or node.input[1] in state:
-            continue
-        adds = [n for n in consumers[node.output[0]] if n.op_type == "Add"]
-        bias = next(i for n in adds for i in n.input if i.endswith(".bias") and i in weights)
-        state[bias[:-len(".bias")] + ".weight"] = torch.from_numpy(weights[node.input[1]].T.copy())
-    state.update({name: torch.from_numpy(value.copy()) for name, value in weights.items() if not name.startswith("onnx::")})
+    from onnx_weights import onnx_weights
+    wanted = branch.state_dict()
+    found = onnx_weights(onnx.load(os.path.join(head_dir, "head.onnx")).graph, wanted)
+    missing = [k for k in wanted if k not in found or found[k].shape != tuple(wanted[k].shape)]
+    if missing:
+        raise SystemExit(f"{head_dir}: cannot map head.onnx onto the branch: {missing[:6]}")
+    state = {k: torch.from_numpy(np.ascontiguousarray(found[k])) for k in wanted}
     branch.load_state_dict(state, strict=True)
     parity = json.load(open(os.path.join(head_dir, "parity.json")))
     blob, offset, worst = np.fromfile(os.path.join(head_dir, "parity.f32"), dtype=np.float32), 0, 0.0

@@ -16,43 +16,11 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
 from decoder import DecoderHead  # noqa: E402
+from onnx_weights import graph_values, named_weights  # noqa: E402
 
 PARITY_TOLERANCE = 1e-3
-
-
-def _graph_values(graph):
-    from onnx import numpy_helper
-    values = {t.name: numpy_helper.to_array(t).astype(np.float32) for t in graph.initializer}
-    for node in graph.node:
-        if node.op_type == "Cast" and node.input[0] in values:
-            values[node.output[0]] = values[node.input[0]]
-    return values
-
-
-def _named_weights(graph, values, wanted):
-    """Parameter name -> array, for the initializers whose names are the parameters' own or recoverable via the graph."""
-    found = {name: values[name] for name in wanted if name in values}
-    producers = {out: node for node in graph.node for out in node.output}
-    consumers = {}
-    for node in graph.node:
-        for name in node.input:
-            consumers.setdefault(name, []).append(node)
-    for node in graph.node:
-        if node.op_type != "MatMul":
-            continue
-        weight, transposed = node.input[1], False
-        if weight in producers and producers[weight].op_type == "Transpose":
-            weight, transposed = producers[weight].input[0], True
-        if weight not in values or weight in wanted:
-            continue
-        adds = [n for n in consumers.get(node.output[0], []) if n.op_type == "Add"]
-        biases = [i for n in adds for i in n.input if i in wanted and i.endswith(".bias")]
-        if len(biases) != 1:
-            continue
-        name = biases[0][:-len(".bias")] + ".weight"
-        found.setdefault(name, values[weight] if transposed else values[weight].T)
-    return found
 
 
 def config_of(folder, dropout):
@@ -66,12 +34,12 @@ def load(folder, dropout=0.1):
     """The head in `folder` as a DecoderHead (float32), checked against its parity sample; raises if anything differs."""
     import onnx
     graph = onnx.load(os.path.join(folder, "decoder_model_merged.onnx")).graph
-    values = _graph_values(graph)
+    values = graph_values(graph)
     config = config_of(folder, dropout)
     config["vocab"], config["source_width"] = values["embed.weight"].shape[0], values["adapter.bridge.weight"].shape[1]
     model = DecoderHead(**config)
     wanted = model.state_dict()
-    found = _named_weights(graph, values, set(wanted))
+    found = named_weights(graph, values, set(wanted))
     missing = [k for k in wanted if k not in found]
     wrong = [f"{k} {found[k].shape} != {tuple(v.shape)}" for k, v in wanted.items() if k in found and found[k].shape != tuple(v.shape)]
     if missing or wrong:
