@@ -8,6 +8,14 @@ internal sealed class FakeExecutor(Func<string, JsonElement, IProgress<TaskProgr
 {
     private int _calls;
 
+    /// <summary>Jobs that signal <paramref name="started"/> and then run until their token fires (never finish on their own).</summary>
+    public static FakeExecutor UntilCancelled(TaskCompletionSource started) => new(async (_, _, _, ct) =>
+    {
+        started.TrySetResult();
+        await Task.Delay(Timeout.Infinite, ct);
+        return JsonSerializer.SerializeToElement("never");
+    });
+
     public int Calls => Volatile.Read(ref _calls);
 
     /// <summary>What the worker may lease; <see langword="null"/> = any task.</summary>

@@ -85,12 +85,7 @@ public sealed class JobWorkerTests
     {
         await using var db = await TestBackend.CreateAsync(backend);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var executor = new FakeExecutor(async (_, _, _, ct) =>
-        {
-            started.TrySetResult();
-            await Task.Delay(Timeout.Infinite, ct);
-            return Json("\"never\"");
-        });
+        var executor = FakeExecutor.UntilCancelled(started);
         using var host = WorkerHost.Build(db, executor);
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IJobStore>();
@@ -110,12 +105,7 @@ public sealed class JobWorkerTests
     {
         await using var db = await TestBackend.CreateAsync(backend);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var executor = new FakeExecutor(async (_, _, _, ct) =>
-        {
-            started.TrySetResult();
-            await Task.Delay(Timeout.Infinite, ct);
-            return Json("\"never\"");
-        });
+        var executor = FakeExecutor.UntilCancelled(started);
         using var host = WorkerHost.Build(db, executor, new() { ["Worker:ShutdownGraceSeconds"] = "0.2" });
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IJobStore>();

@@ -12,12 +12,7 @@ public sealed class LeaseOwnerTests
     {
         await using var db = await TestBackend.CreateAsync(backend);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var executor = new FakeExecutor(async (_, _, _, ct) =>
-        {
-            started.TrySetResult();
-            await Task.Delay(Timeout.Infinite, ct);
-            return Json("\"never\"");
-        });
+        var executor = FakeExecutor.UntilCancelled(started);
         using var host = WorkerHost.Build(db, executor, new() { ["Worker:WorkerId"] = "rack-2/host-a" });
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IJobStore>();
