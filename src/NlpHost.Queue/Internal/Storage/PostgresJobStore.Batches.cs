@@ -92,7 +92,8 @@ internal sealed partial class PostgresJobStore
     }
 
     protected override async Task<HashSet<string>> CompleteOwnedAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<JobCompletion> completions, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<JobCompletion> completions, IReadOnlyList<string> storedResults,
+        CancellationToken cancellationToken)
     {
         await using var command = (NpgsqlCommand)Command(connection, transaction, $"""
             UPDATE jobs SET state = 'succeeded', result = v.result, progress = 1, error = NULL, lease_expires_at = NULL,
@@ -103,7 +104,7 @@ internal sealed partial class PostgresJobStore
             """);
         AddTexts(command, "ids", completions.Select(c => c.Id));
         AddTexts(command, "owners", completions.Select(c => c.Owner));
-        AddTexts(command, "results", completions.Select(c => Stored(c.Result)));
+        AddTexts(command, "results", storedResults);
         var applied = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -12,8 +12,12 @@ internal abstract partial class SqlJobStore
     private string SucceededSet =>
         $"state = 'succeeded', result = @result, progress = 1, error = NULL, lease_expires_at = NULL, finished_at = {Now}";
 
-    public Task<JobWriteResult> CompleteAsync(string id, string owner, JsonElement result, CancellationToken cancellationToken = default) =>
-        FinishOwnedAsync(id, owner, SucceededSet, command => command.Add("result", Stored(result), DbType.String), cancellationToken);
+    // Results are encoded (compressed when large) before the write transaction opens, so no lock waits on gzip.
+    public Task<JobWriteResult> CompleteAsync(string id, string owner, JsonElement result, CancellationToken cancellationToken = default)
+    {
+        var stored = Stored(result);
+        return FinishOwnedAsync(id, owner, SucceededSet, command => command.Add("result", stored, DbType.String), cancellationToken);
+    }
 
     public async Task<IReadOnlyList<JobWriteResult>> CompleteBatchAsync(IReadOnlyList<JobCompletion> completions, CancellationToken cancellationToken = default)
     {
@@ -23,9 +27,10 @@ internal abstract partial class SqlJobStore
             return [];
         }
 
+        var stored = completions.Select(c => Stored(c.Result)).ToArray();
         return await WriteAsync<IReadOnlyList<JobWriteResult>>(async (connection, transaction) =>
         {
-            var applied = await CompleteOwnedAsync(connection, transaction, completions, cancellationToken).ConfigureAwait(false);
+            var applied = await CompleteOwnedAsync(connection, transaction, completions, stored, cancellationToken).ConfigureAwait(false);
             var results = new JobWriteResult[completions.Count];
             for (var i = 0; i < completions.Count; i++)
             {
@@ -105,25 +110,27 @@ internal abstract partial class SqlJobStore
         }, cancellationToken);
 
     /// <summary>
-    /// Marks each completion's job succeeded where its owner still owns it running; returns the ids it applied to.
+    /// Marks each completion's job succeeded where its owner still owns it running, with its result as stored
+    /// (<paramref name="storedResults"/>, one per completion); returns the ids it applied to.
     /// One reused statement per job inside the caller's transaction (PostgreSQL overrides it with one statement in all).
     /// </summary>
     protected virtual async Task<HashSet<string>> CompleteOwnedAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<JobCompletion> completions, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<JobCompletion> completions, IReadOnlyList<string> storedResults,
+        CancellationToken cancellationToken)
     {
         var applied = new HashSet<string>(StringComparer.Ordinal);
         await using var command = Command(connection, transaction, $"UPDATE jobs SET {SucceededSet}, updated_at = {Now} WHERE {OwnedRunning}");
         AddNow(command);
         AddOwner(command, "", "");
         command.Add("result", "", DbType.String);
-        foreach (var completion in completions)
+        for (var i = 0; i < completions.Count; i++)
         {
-            command.Parameters["id"].Value = completion.Id;
-            command.Parameters["owner"].Value = completion.Owner;
-            command.Parameters["result"].Value = Stored(completion.Result);
+            command.Parameters["id"].Value = completions[i].Id;
+            command.Parameters["owner"].Value = completions[i].Owner;
+            command.Parameters["result"].Value = storedResults[i];
             if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
             {
-                applied.Add(completion.Id);
+                applied.Add(completions[i].Id);
             }
         }
 
