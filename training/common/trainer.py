@@ -68,7 +68,7 @@ class Loop:
 
     def fit(self, batches, step, evaluate):
         """Trains until the schedule ends or a STOP file appears; returns the curve (one row per evaluation)."""
-        tick, window = time.time(), []
+        self._tick, window = time.time(), []
         while self.epoch < self.epochs and not self._done():
             plan = batches(self.epoch)
             total = self.total_steps or self.epochs * len(plan)
@@ -78,22 +78,18 @@ class Loop:
                 end_of_epoch = self.position == len(plan)
                 if self.log_every and self.step % self.log_every == 0:
                     print(f"step {self.step} epoch {self.epoch} loss {np.mean(window[-self.log_every:]):.4f}", flush=True)
-                if (self.eval_every and self.step % self.eval_every == 0) or (not self.eval_every and end_of_epoch):
-                    now = time.time()
-                    self.seconds, tick = self.seconds + now - tick, now
+                if self._due(self.eval_every, end_of_epoch):
+                    self._clock()
                     self._evaluate(evaluate, window)
-                    window, tick = [], time.time()
-                if (self.checkpoint_every and self.step % self.checkpoint_every == 0) or (not self.checkpoint_every and end_of_epoch):
-                    self.seconds, tick = self.seconds + time.time() - tick, time.time()
+                    window, self._tick = [], time.time()  # evaluation time is not training time
+                if self._due(self.checkpoint_every, end_of_epoch):
                     self._save()
                 if os.path.exists(os.path.join(self.run, "STOP")):
-                    self.seconds += time.time() - tick
                     self._save()
                     print(f"STOP file found: checkpoint at step {self.step}", flush=True)
                     return self.curve
             if self.position >= len(plan):
                 self.epoch, self.position = self.epoch + 1, 0
-        self.seconds += time.time() - tick
         self._save()
         return self.curve
 
@@ -105,6 +101,15 @@ class Loop:
 
     def _done(self):
         return self.total_steps and self.step >= self.total_steps
+
+    def _due(self, every, end_of_epoch):
+        """Every `every` steps, or at the end of each epoch when `every` is 0."""
+        return self.step % every == 0 if every else end_of_epoch
+
+    def _clock(self):
+        """Adds the training time since the last tick to `seconds`."""
+        now = time.time()
+        self.seconds, self._tick = self.seconds + now - self._tick, now
 
     def _evaluate(self, evaluate, window):
         self.model.eval()
@@ -121,6 +126,7 @@ class Loop:
             save_atomic({"model": self._best_weights, "figures": row}, self.best_path)
 
     def _save(self):
+        self._clock()
         save_atomic({"model": self.model.state_dict(), "optimizer": self.optimizer.state_dict(), "step": self.step,
                      "epoch": self.epoch, "position": self.position, "seconds": self.seconds, "curve": self.curve,
                      "best": self.best, "rng": torch.get_rng_state()}, self.checkpoint_path)
