@@ -10,10 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="${1:-10000}"
 [ -z "${BENCH_NO_BUILD:-}" ] && dotnet build NlpHost.sln -c Release -nologo -v q >/dev/null
-host=src/NlpHost/bin/Release/net10.0/nlphost.dll
-work="$(mktemp -d)"
-worker=""
-trap '[ -n "$worker" ] && kill -KILL "$worker" 2>/dev/null; rm -rf "$work"' EXIT
+. bench/lib/scratch.sh
 awk -F'\t' -v m="$jobs" 'NF >= 2 && $1 != "" { print $1 "\t" $2; if (++n >= m) exit }' \
   ../shared/data/spelling/jfleg.tsv ../shared/data/spelling/gmeg-wiki.tsv ../shared/data/spelling/cweb.tsv > "$work/pairs.tsv"
 jobs=$(wc -l < "$work/pairs.tsv")
@@ -30,13 +27,14 @@ eval_end=$(date +%s.%N)
 queue=(--Queue:Provider sqlite --Queue:DataDirectory "$work/sqlite")
 dotnet "$host" worker "${queue[@]}" "${common[@]}" > "$work/worker.log" 2>&1 &
 worker=$!
+pids+=("$worker")
 until grep -q "started with" "$work/worker.log"; do sleep 0.2; done
 qstart=$(date +%s.%N)
 dotnet "$host" submit spellcheck --batch "$work/batch.jsonl" "${queue[@]}" "${common[@]}" > /dev/null
 until [ "$(sqlite3 "$work/sqlite/nlphost.db" "SELECT COUNT(*) FROM jobs WHERE state IN ('succeeded','failed','dead')")" -ge "$jobs" ]; do sleep 0.2; done
 qend=$(sqlite3 "$work/sqlite/nlphost.db" "SELECT MAX(finished_at) / 1000.0 FROM jobs")
 failed=$(sqlite3 "$work/sqlite/nlphost.db" "SELECT COUNT(*) FROM jobs WHERE state <> 'succeeded'")
-kill -TERM "$worker"; wait "$worker" || true; worker=""
+kill -TERM "$worker"; wait "$worker" || true
 /usr/bin/python3 -c 'import sys
 n, a, b, c, d, failed = int(sys.argv[1]), *map(float, sys.argv[2:6]), sys.argv[6]
 e, q = n / (b - a), n / (d - c)
