@@ -5,13 +5,17 @@ using Microsoft.Extensions.Logging;
 using NlpHost.Abstractions.Backbone;
 using NlpHost.Inference.Internal.Graph;
 using NlpHost.Inference.Tokenization;
+using NlpHost.Tasks.Sdk.Batching;
 
 namespace NlpHost.Inference.Internal;
 
 /// <summary>
 /// The loaded encoder: tokenizer, one batched inference session and the cache of heads opened beside it. The session
 /// runs the graph derived by <see cref="LayerOutputs"/>, so a branch head's intermediate layer comes from the same
-/// batched run as everyone's last layer.
+/// batched run as everyone's last layer. Sequences from all concurrent callers are coalesced by the SDK's
+/// <see cref="MicroBatcher{TItem, TResult}"/> (the one the translation decoder uses too) into length-grouped batches of
+/// <see cref="BackboneOptions.MaxBatchSize"/>, held up to <see cref="BackboneOptions.MaxBatchWaitMilliseconds"/> for
+/// more under concurrent traffic.
 /// </summary>
 internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone, IAsyncDisposable
 {
@@ -19,7 +23,7 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
     private readonly BackboneTokenizer _tokenizer;
     private readonly ConcurrentDictionary<(string Path, bool LowerCase), BackboneTokenizer> _tokenizers = new();
     private readonly EncoderSession _session;
-    private readonly BatchScheduler _scheduler;
+    private readonly MicroBatcher<SequenceRequest, EncodedSequence> _batcher;
     private readonly OnnxModelCache _models;
     private readonly BackboneMetrics _metrics;
 
@@ -30,7 +34,18 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
         _session = session;
         _metrics = new BackboneMetrics(meters);
         var logger = loggers.CreateLogger<Backbone>();
-        _scheduler = new BatchScheduler(Run, options.MaxBatchSize, options.MaxBatchWaitMilliseconds, logger);
+        _batcher = new MicroBatcher<SequenceRequest, EncodedSequence>(
+            (batch, _) => Task.FromResult<IReadOnlyList<EncodedSequence>>(Run(batch)),
+            waiting => LengthGrouping.Next(waiting, options.MaxBatchSize),
+            (exception, count) => Log.BatchFailed(logger, exception, count),
+            "the backbone",
+            new MicroBatcherOptions
+            {
+                // Several batches' worth in view, so grouping by length has something to choose from.
+                Lookahead = options.MaxBatchSize * 8,
+                Hold = TimeSpan.FromMilliseconds(options.MaxBatchWaitMilliseconds),
+                Full = options.MaxBatchSize,
+            });
         _models = new OnnxModelCache(providers, options.Precision, logger);
         Info = new BackboneInfo(options.ResolvedModelPath, session.HiddenSize, options.MaxSequenceLength, tokenizer.ClsId, tokenizer.SepId, tokenizer.PadId, providers.Name);
         Log.Loaded(logger, Info.ModelPath, Info.ExecutionProvider, Info.HiddenSize, Info.MaxSequenceLength);
@@ -54,7 +69,7 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
         return new Backbone(options, tokenizer, new EncoderSession(options.ResolvedModelPath, sessionOptions, options.Precision, exposeLayers: true), providers, loggers, meters);
     }
 
-    private EncodedSequence[] Run(IReadOnlyList<PendingSequence> batch)
+    private EncodedSequence[] Run(IReadOnlyList<SequenceRequest> batch)
     {
         var started = Stopwatch.GetTimestamp();
         var states = _session.Run(batch, _tokenizer.PadId);
@@ -79,7 +94,7 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
         var pending = new Task<HiddenStates>[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
-            pending[i] = _scheduler.Enqueue(new EncoderInput(_tokenizer.EncodeForModel(texts[i], _options.MaxSequenceLength)), cancellationToken);
+            pending[i] = LastLayer(new EncoderInput(_tokenizer.EncodeForModel(texts[i], _options.MaxSequenceLength)), cancellationToken);
         }
 
         var states = await Task.WhenAll(pending).ConfigureAwait(false);
@@ -92,7 +107,7 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
         var pending = new Task<HiddenStates>[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
-            pending[i] = _scheduler.Enqueue(Checked(inputs, i), cancellationToken);
+            pending[i] = LastLayer(Checked(inputs, i), cancellationToken);
         }
 
         return await Task.WhenAll(pending).ConfigureAwait(false);
@@ -111,12 +126,15 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
         var pending = new Task<EncodedSequence>[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
-            pending[i] = _scheduler.Enqueue(Checked(inputs, i), layer, cancellationToken);
+            pending[i] = _batcher.EnqueueAsync(new SequenceRequest(Checked(inputs, i), layer), cancellationToken);
         }
 
         var states = await Task.WhenAll(pending).ConfigureAwait(false);
         return Array.ConvertAll(states, s => new LayeredHiddenStates(s.Layer!, s.Last));
     }
+
+    private async Task<HiddenStates> LastLayer(EncoderInput input, CancellationToken cancellationToken) =>
+        (await _batcher.EnqueueAsync(new SequenceRequest(input, 0), cancellationToken).ConfigureAwait(false)).Last;
 
     private EncoderInput Checked(IReadOnlyList<EncoderInput> inputs, int i)
     {
@@ -138,7 +156,7 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
 
     public async ValueTask DisposeAsync()
     {
-        await _scheduler.DisposeAsync().ConfigureAwait(false);
+        await _batcher.DisposeAsync().ConfigureAwait(false);
         _session.Dispose();
         _models.Dispose();
         _metrics.Dispose();

@@ -55,7 +55,7 @@ internal sealed class EncoderSession : IDisposable
 
     public int HiddenSize { get; }
 
-    /// <summary>Encoder layers whose outputs <see cref="Run(IReadOnlyList{PendingSequence}, int)"/> can return; 0 when only the last.</summary>
+    /// <summary>Encoder layers whose outputs <see cref="Run(IReadOnlyList{SequenceRequest}, int)"/> can return; 0 when only the last.</summary>
     public int LayerCount { get; }
 
     /// <summary>Runs sequences padded to the longest one; padding never reaches the returned states.</summary>
@@ -63,7 +63,7 @@ internal sealed class EncoderSession : IDisposable
         Array.ConvertAll(Run(batch, new int[batch.Count], padId), s => s.Last);
 
     /// <summary>One run for queued sequences, each also getting the intermediate layer it asked for.</summary>
-    public EncodedSequence[] Run(IReadOnlyList<PendingSequence> batch, int padId) =>
+    public EncodedSequence[] Run(IReadOnlyList<SequenceRequest> batch, int padId) =>
         Run([.. batch.Select(p => p.Input)], [.. batch.Select(p => p.Layer)], padId);
 
     private EncodedSequence[] Run(IReadOnlyList<EncoderInput> batch, int[] layers, int padId)

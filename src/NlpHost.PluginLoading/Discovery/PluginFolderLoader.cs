@@ -23,9 +23,17 @@ internal sealed class PluginFolderLoader(IConfiguration configuration, ILoggerFa
         typeof(IConfiguration), typeof(ILogger), typeof(ILoggerFactory),
     ];
 
+    // The plugin SDK is each plugin's private copy, although the host carries one too (the backbone batches on it):
+    // without this, PreferSharedTypes would hand every plugin the host's version instead of the one it was built with.
+    private static readonly AssemblyName Sdk = new("NlpHost.Tasks.Sdk");
+
     public LoadedPlugin Load(string name, string assemblyPath)
     {
-        var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, SharedTypes, config => config.PreferSharedTypes = true);
+        var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, SharedTypes, config =>
+        {
+            config.PreferSharedTypes = true;
+            config.PrivateAssemblies.Add(Sdk);
+        });
         try
         {
             var assembly = LoadAssembly(loader, name);
