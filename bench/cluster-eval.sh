@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The clustering README's table: 'nlphost eval cluster' on every labelled set (k given, k automatic, density, TF-IDF +
-# k-means, plain k-means on embeddings; see Evaluation/ClusteringEvaluator.cs), one report per set under
+# k-means, plain k-means on embeddings; see Evaluation/ClusterEvaluator.cs), one report per set under
 # data/cluster-eval/. Embeddings are cached under data/embeddings (delete it to re-embed). The backbone settings
 # apply as usual, e.g. NLPHOST_Backbone__MaxSequenceLength=128 NLPHOST_Backbone__WindowTokens=126
 # NLPHOST_Backbone__WindowStride=64 (what the README table used for the sets embedded last).

@@ -15,7 +15,7 @@ data="${NLPHOST_BENCH_DATA:-../shared/data/summarization}"
 data="$(cd "$data" && pwd)"
 if [ -z "${NLPHOST_SKIP_BUILD:-}" ]; then
   dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
-  dotnet build plugins/Summarization -c Release -nologo -v q >/dev/null
+  dotnet build plugins/Summarize -c Release -nologo -v q >/dev/null
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -12,7 +12,7 @@ import sys
 
 import torch
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "NlpHost.Tasks.Translation.Tests", "Fixtures"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "NlpHost.Tasks.Translate.Tests", "Fixtures"))
 import make_tiny_models as tiny  # noqa: E402  (the same decoder code as the test fixtures)
 
 LAYERS, HEADS, DIM = 4, 6, 384

@@ -14,7 +14,7 @@ FOLDERS = {
     "heads/spellcheck-context": ["head.onnx"],
     "heads/summarize-salience": ["head.onnx"],
     "heads/translate-en-es": ["decoder_model_merged.onnx", "target.spm"],
-    "spelling": ["words.txt.gz", "bigrams.txt.gz", "confusables.txt"],
+    "spellcheck": ["words.txt.gz", "bigrams.txt.gz", "confusables.txt"],
 }
 
 def sha256(path):

@@ -41,7 +41,7 @@ public sealed class OnnxModelTests(RealBackbone fixture) : IClassFixture<RealBac
     public async Task Bool_inputs_zero_length_tensors_and_declared_shapes_work()
     {
         // A Marian-like merged decoder (If on use_cache_branch), built by the translation tests' fixture script.
-        var model = fixture.Backbone.OpenModel(Path.Combine(RealBackbone.RepoRoot, "tests/NlpHost.Tasks.Translation.Tests/Fixtures/tiny-marian/decoder_model_merged.onnx"));
+        var model = fixture.Backbone.OpenModel(Path.Combine(RealBackbone.RepoRoot, "tests/NlpHost.Tasks.Translate.Tests/Fixtures/tiny-marian/decoder_model_merged.onnx"));
         var shapes = Assert.IsAssignableFrom<IOnnxModelMetadata>(model).InputShapes;
         Assert.Equal([-1, 2, -1, 8], shapes["past_key_values.0.decoder.key"]);
         Assert.Equal([1], shapes["use_cache_branch"]);

@@ -1,5 +1,5 @@
 #:project ../../src/NlpHost.Inference/NlpHost.Inference.csproj
-#:project ../../plugins/QuestionAnswering/QuestionAnswering.csproj
+#:project ../../plugins/Qa/Qa.csproj
 #:package Microsoft.Extensions.Hosting
 #:property InvariantGlobalization=true
 #:property PublishAot=false
@@ -17,7 +17,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NlpHost.Abstractions.Backbone;
 using NlpHost.Inference;
-using NlpHost.Tasks.QuestionAnswering.Runtime;
+using NlpHost.Tasks.Qa.Runtime;
 
 var (squad, outDir) = (args[0], args[1]);
 var idsOnly = args.Contains("--ids-only");

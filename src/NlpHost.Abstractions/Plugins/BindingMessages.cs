@@ -5,7 +5,7 @@ namespace NlpHost.Abstractions.Plugins;
 
 /// <summary>
 /// Rewrites System.Text.Json's binding errors for people: the serializer names .NET types
-/// (<c>System.Nullable`1[System.Int32]</c>, <c>NlpHost.Tasks.Spelling.SpellcheckInput</c>), which mean nothing to a client.
+/// (<c>System.Nullable`1[System.Int32]</c>, <c>NlpHost.Tasks.Spellcheck.SpellcheckInput</c>), which mean nothing to a client.
 /// </summary>
 internal static partial class BindingMessages
 {

@@ -183,7 +183,7 @@ public sealed class DashboardBrowserTests(FixturePlugins fixtures, DashboardHost
 
         Assert.Contains("registration exploded on purpose", error.Text, StringComparison.Ordinal);
         Assert.Equal("failed", Browser.Driver.FindElement(By.CssSelector("[data-plugin='ThrowingPlugin'] .badge")).Text);
-        Browser.WaitFor("[data-plugin='NlpHost.Tasks.Summarization'] .plugin-state-loaded");
+        Browser.WaitFor("[data-plugin='NlpHost.Tasks.Summarize'] .plugin-state-loaded");
         Browser.Screenshot(host.Screenshots, "plugins");
         Assert.Empty(Browser.ConsoleErrors());
     }

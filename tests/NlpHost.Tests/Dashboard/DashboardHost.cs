@@ -58,7 +58,7 @@ public sealed class DashboardHost : IAsyncLifetime
         var queue = QueueDeployment.Sqlite(fixtures);
         _queue = queue;
         fixtures.Install(queue.PluginsFolder, "ThrowingPlugin");
-        foreach (var plugin in new[] { "NlpHost.Tasks.Summarization", "NlpHost.Tasks.Clustering" })
+        foreach (var plugin in new[] { "NlpHost.Tasks.Summarize", "NlpHost.Tasks.Cluster" })
         {
             CopyDirectory(Path.Combine(BuildLayout.HostDirectory, "plugins", plugin), Path.Combine(queue.PluginsFolder, plugin));
         }

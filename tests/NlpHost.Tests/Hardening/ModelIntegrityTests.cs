@@ -17,7 +17,7 @@ public sealed class ModelIntegrityTests(FixturePlugins fixtures) : IDisposable
     {
         { "translate", "heads/translate-en-es/decoder_model_merged.onnx", "truncate" },
         { "translate", "heads/translate-en-es/target.spm", "corrupt" },
-        { "spellcheck", "spelling/words.txt.gz", "truncate" },
+        { "spellcheck", "spellcheck/words.txt.gz", "truncate" },
         { "qa", "heads/qa-branch/head.onnx", "corrupt" },
         { "summarize", "heads/summarize-salience/head.onnx", "truncate" },
     };
@@ -26,7 +26,7 @@ public sealed class ModelIntegrityTests(FixturePlugins fixtures) : IDisposable
     public async Task A_broken_shipped_file_makes_its_task_unavailable_naming_the_file(string task, string file, string damage)
     {
         var models = Path.Combine(_root, "models");
-        foreach (var folder in new[] { "heads", "spelling" })
+        foreach (var folder in new[] { "heads", "spellcheck" })
         {
             CopyFolder(Path.Combine(BuildLayout.RepoRoot, "models", folder), Path.Combine(models, folder));
         }
