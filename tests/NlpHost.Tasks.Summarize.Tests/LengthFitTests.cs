@@ -15,7 +15,7 @@ public sealed partial class LengthFitTests
     [Fact]
     public async Task Trainer_and_task_use_the_same_highlights_length()
     {
-        var source = await File.ReadAllTextAsync(Path.Combine(RealBackbone.RepoRoot, "training", "summarization", "salience_data.py"));
+        var source = await File.ReadAllTextAsync(Path.Combine(RealBackbone.RepoRoot, "training", "summarize", "salience_data.py"));
         var match = Constants().Match(source);
         Assert.True(match.Success, "HIGHLIGHT_A, HIGHLIGHT_B, HIGHLIGHT_MAX = a, b, max not found in salience_data.py");
         var (a, b, max) = (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture));

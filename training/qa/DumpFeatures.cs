@@ -1,9 +1,5 @@
-#:project ../../src/NlpHost.Inference/NlpHost.Inference.csproj
+#:project ../common/TrainingBackbone/TrainingBackbone.csproj
 #:project ../../plugins/Qa/Qa.csproj
-#:package Microsoft.Extensions.Hosting
-#:property InvariantGlobalization=true
-#:property PublishAot=false
-#:property NoWarn=CA1303;CA1305;CA1307;CA1310;CA1849;CA2007;CA1812;CA1852;CA2000
 // Runs the frozen backbone over SQuAD and caches, per window, its hidden states (float16) and the answer's
 // start/end pieces, for train_span_head.py. Resumable: windows already in the output are skipped.
 // Usage (from the repository root): dotnet run --file training/qa/DumpFeatures.cs -- <squad.json> <out-dir> [--ids-only] [--spans]
@@ -13,21 +9,17 @@
 // Every row names its source (the file's name without .json) and whether its window holds the answer (a negative
 // window, labelled start = end = 0, the [CLS] position, as Hugging Face's run_qa does).
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using NlpHost.Abstractions.Backbone;
-using NlpHost.Inference;
 using NlpHost.Tasks.Qa.Runtime;
+using NlpHost.Training;
 
 var (squad, outDir) = (args[0], args[1]);
 var idsOnly = args.Contains("--ids-only");
 var withSpans = args.Contains("--spans");
 var source = Path.GetFileNameWithoutExtension(squad);
 Directory.CreateDirectory(outDir);
-var root = Directory.GetCurrentDirectory(); // run from the repository root
-var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" }).Build();
-await using var services = new ServiceCollection().AddLogging().AddBackbone(config, o => o.BaseDirectory = root).BuildServiceProvider();
-var backbone = services.GetRequiredService<IBackbone>();
+await using var training = TrainingBackbone.Open();
+var backbone = training.Backbone;
 var length = backbone.Info.MaxSequenceLength;
 var hidden = backbone.Info.HiddenSize;
 var indexPath = Path.Combine(outDir, "windows.jsonl");

@@ -1,9 +1,6 @@
-#:project ../../src/NlpHost.Inference/NlpHost.Inference.csproj
+#:project ../common/TrainingBackbone/TrainingBackbone.csproj
 #:project ../../plugins/Spellcheck/Spellcheck.csproj
-#:package Microsoft.Extensions.Hosting
-#:property InvariantGlobalization=true
-#:property PublishAot=false
-#:property NoWarn=CA1303;CA1305;CA1307;CA1310;CA1849;CA2007;CA1812;CA1852;CA2000;CA5394;CA1859;CA1865;CA1866;CA1846
+#:property NoWarn=$(NoWarn);CA5394;CA1859;CA1865;CA1866;CA1846
 // Builds the spellcheck context head's training data: English sentences (Norvig's big.txt: 19th-century books;
 // the English side of the Tatoeba pairs in ../shared/data/translation: modern everyday English) given synthetic
 // misspellings (one word a sentence, 60 %) and real-word swaps from the confusion sets, plus single misspelled words
@@ -24,14 +21,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using NlpHost.Abstractions.Backbone;
-using NlpHost.Inference;
 using NlpHost.Tasks.Spellcheck;
 using NlpHost.Tasks.Spellcheck.Context;
 using NlpHost.Tasks.Spellcheck.Correction;
 using NlpHost.Tasks.Spellcheck.Text;
+using NlpHost.Training;
 
 var outDir = args[0];
 var trainItems = int.Parse(args[1], CultureInfo.InvariantCulture);
@@ -42,9 +37,8 @@ const double Q = 0.08;
 const double MaxSwap = 0.2;
 Directory.CreateDirectory(outDir);
 
-var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" }).Build();
-await using var services = new ServiceCollection().AddLogging().AddBackbone(config, o => o.BaseDirectory = Directory.GetCurrentDirectory()).BuildServiceProvider();
-var backbone = services.GetRequiredService<IBackbone>();
+await using var training = TrainingBackbone.Open();
+var backbone = training.Backbone;
 var model = SpellcheckModel.Load("models/spellcheck/words.txt.gz", "models/spellcheck/bigrams.txt.gz", "models/spellcheck/confusables.txt");
 var corrector = new Corrector(model, new SpellcheckSettings().Weights());
 var embeddings = new CandidateEmbeddings(backbone);

@@ -1,33 +1,26 @@
-#:project ../../src/NlpHost.Inference/NlpHost.Inference.csproj
+#:project ../common/TrainingBackbone/TrainingBackbone.csproj
 #:project ../../plugins/Summarize/Summarize.csproj
-#:package Microsoft.Extensions.Hosting
-#:property InvariantGlobalization=true
-#:property PublishAot=false
-#:property NoWarn=CA1303;CA1305;CA1307;CA1310;CA1849;CA2007;CA1812;CA1852;CA2000
 // Runs the summarize pipeline up to the salience head's input over a summarization data set (CSV or JSON Lines, as
 // 'nlphost eval summarize' reads them) and caches, per candidate sentence, the head's feature row (float32) with its
 // greedy-oracle label, for train_salience_head.py. A document with several references is dumped once, labelled
 // against its first reference. Resumable: documents already in the output are skipped.
 // Usage (from the repository root): dotnet run --file training/summarize/DumpFeatures.cs -- <data.csv|jsonl> <out-dir>
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using NlpHost.Abstractions.Backbone;
-using NlpHost.Inference;
 using NlpHost.Tasks.Summarize;
 using NlpHost.Tasks.Summarize.Evaluation;
 using NlpHost.Tasks.Summarize.Scoring;
+using NlpHost.Training;
 
 var (csv, outDir) = (args[0], args[1]);
 Directory.CreateDirectory(outDir);
-var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" }).Build();
-await using var services = new ServiceCollection().AddLogging().AddBackbone(config, o => o.BaseDirectory = Directory.GetCurrentDirectory()).BuildServiceProvider();
-var summarizer = new Summarizer(services.GetRequiredService<IBackbone>(), new SummarizeSettings(), head: null);
+await using var training = TrainingBackbone.Open();
+var summarizer = new Summarizer(training.Backbone, new SummarizeSettings(), head: null);
 var items = SummaryDataset.Read(csv, limit: null).DistinctBy(i => i.Document, StringComparer.Ordinal).ToList();
 var clock = System.Diagnostics.Stopwatch.StartNew();
 
 var indexPath = Path.Combine(outDir, "documents.jsonl");
-var width = services.GetRequiredService<IBackbone>().Info.HiddenSize + SentenceFeatures.ExtraCount;
+var width = training.Backbone.Info.HiddenSize + SentenceFeatures.ExtraCount;
 var earlier = File.Exists(indexPath) ? File.ReadLines(indexPath).Select(l => JsonDocument.Parse(l).RootElement).ToList() : [];
 if (earlier.Any(d => d.GetProperty("rows").GetInt32() > 0 && d.GetProperty("width").GetInt32() != width))
 {

@@ -1,8 +1,4 @@
-#:project ../../src/NlpHost.Inference/NlpHost.Inference.csproj
-#:package Microsoft.Extensions.Hosting
-#:property InvariantGlobalization=true
-#:property PublishAot=false
-#:property NoWarn=CA1303;CA1305;CA1307;CA1310;CA1849;CA2007;CA1812;CA1852;CA2000
+#:project ../common/TrainingBackbone/TrainingBackbone.csproj
 // Tokenizes the English side of data/translate/{train,dev}.tsv with the backbone's own tokenizer, so that the
 // decoder is trained on exactly the encoder inputs the plugin will build: [CLS] pieces [SEP], at most <max pieces>
 // (default 64, the first head's limit; the plugin itself takes up to the backbone's 256). A longer source is cut, so
@@ -11,17 +7,14 @@
 // the encoder.
 // Usage (from the repository root): dotnet run --file training/translate/DumpIds.cs -- data/translate [max pieces] [splits...]
 //   e.g. the fine-tuning mixture: dotnet run --file training/translate/DumpIds.cs -- data/translate-ft 128 train select
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using NlpHost.Abstractions.Backbone;
-using NlpHost.Inference;
+using NlpHost.Training;
 
 var folder = args[0];
 var maxPieces = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 64;
 string[] splits = args.Length > 2 ? args[2..] : ["train", "dev"];
-var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" }).Build();
-await using var services = new ServiceCollection().AddLogging().AddBackbone(config, o => o.BaseDirectory = Directory.GetCurrentDirectory()).BuildServiceProvider();
-var backbone = services.GetRequiredService<IBackbone>();
+await using var training = TrainingBackbone.Open();
+var backbone = training.Backbone;
 var info = backbone.Info;
 foreach (var split in splits)
 {
