@@ -10,8 +10,8 @@ A trainer supplies three functions and gets the rest:
   model.load_state_dict(loop.best_weights())
 
 Rerunning the same command continues from <run>/checkpoint.pt (weights, optimizer, LR scheduler, position in the
-epoch, curve, loss log, the losses since the last evaluation, best figures, seconds spent, torch's random state). `touch <run>/STOP` makes the loop checkpoint and
-return (the file is removed). Step-based schedules (total_steps, eval_every, checkpoint_every), an LR scheduler,
+epoch, curve, loss log, the losses since the last evaluation, best figures, seconds spent, torch's random state).
+`touch <run>/STOP` makes the loop checkpoint and return (the file is removed). Step-based schedules (total_steps, eval_every, checkpoint_every), an LR scheduler,
 early-stop patience, a time budget and a baseline evaluation of the starting weights are options of Loop. Nothing here
 knows a task: heads, data and metrics stay in training/<task>/.
 """
@@ -138,7 +138,7 @@ class Loop:
             self._log()
 
     def _log(self):
-        """A row of `losses`: the mean loss of the last `log_every` steps, printed and kept (the manifest's fine curve)."""
+        """A row of `losses`: the mean loss of the last `log_every` steps, printed, and kept for a trainer's manifest."""
         recent = self._window[-self.log_every:]
         minutes = (self.seconds + time.time() - self._tick) / 60
         row = {"step": self.step, "epoch": self.epoch, "train_loss": round(float(np.mean(recent)), 4) if recent else None, "minutes": round(minutes, 1)}
@@ -186,6 +186,7 @@ class Loop:
         self._window, self._tick = [], time.time()  # evaluation time is not training time
 
     def _better(self, value):
+        """Whether a figure beats the best: a row without it never does, the first row with it always does."""
         if value is None:
             return False
         if self.best is None or self.best.get(self.select) is None:

@@ -148,6 +148,12 @@ def row_weights(args, data, train_docs, train_rows):
     return weights
 
 
+def epoch_batches(items, size, seed, epoch):
+    """The epoch's batches: the permutation this trainer has always drawn for the epoch, cut into runs of `size`."""
+    order = replayed_permutation(items, seed, epoch)
+    return [order[i:i + size] for i in range(0, len(order), size)]
+
+
 def bce_step(model, optimizer, data, weights, positive):
     """Pointwise: weighted BCE of each sentence against its oracle label, positives up-weighted to the base rate."""
     loss_fn = nn.BCEWithLogitsLoss(reduction="none", pos_weight=torch.tensor((1 - positive) / positive))
@@ -182,7 +188,7 @@ def list_step(model, optimizer, data, weights):
 
 def train(args, data):
     """One variant on training/common/trainer.py's Loop (one epoch = one pass, evaluated on the held-out documents;
-    run folder <work>/<variant>/), then the best epoch's weights, calibrated."""
+    run folder <work>/<variant>/), then the best epoch's weights, calibrated; None when a STOP file paused it."""
     torch.manual_seed(args.seed)
     docs, rows, labels = data["docs"], data["rows"], data["labels"]
     held = [i for i, d in enumerate(docs) if d["index"] % 5 == 4]
@@ -201,14 +207,14 @@ def train(args, data):
     weights = row_weights(args, data, train_docs, train_rows)
     if args.loss == "bce":
         step = bce_step(model, optimizer, data, weights, labels[train_rows].mean())
-        batches = lambda epoch: [np.sort(c) for c in np.array_split(replayed_permutation(train_rows, args.seed, epoch), range(args.batch, len(train_rows), args.batch))]
+        batches = lambda epoch: [np.sort(c) for c in epoch_batches(train_rows, args.batch, args.seed, epoch)]
     else:
         step = list_step(model, optimizer, data, weights)
-        batches = lambda epoch: np.array_split(replayed_permutation(np.array(train_docs), args.seed, epoch), range(args.docs_per_batch, len(train_docs), args.docs_per_batch))
+        batches = lambda epoch: epoch_batches(np.array(train_docs), args.docs_per_batch, args.seed, epoch)
     loop = Loop(os.path.join(args.work, variant_name(args)), model, optimizer, select="heldout_mean", epochs=args.epochs, patience=args.patience)
     loop.fit(batches, step, lambda: heldout_figures(model, data, held, args.select))
     if loop.stopped:
-        sys.exit(f"{loop.run}: paused by a STOP file; the same command resumes")
+        return None  # paused by a STOP file: the same command resumes
     model.load_state_dict(loop.best_weights())
     best = dict(loop.best, calibration=calibrate(model, rows[train_rows], labels[train_rows]))
     return model, loop.curve, best, held, train_docs, loop.seconds
@@ -308,7 +314,11 @@ def main():
     results = []
     for variant in args.variants.split(","):
         args.inputs, args.loss, args.weighting = variant.split(":")
-        model, curve, best, held, train_docs, seconds = train(args, data)
+        trained = train(args, data)
+        if trained is None:
+            print(f"{variant}: paused by a STOP file; the same command resumes", flush=True)
+            return
+        model, curve, best, held, train_docs, seconds = trained
         results.append((best["heldout_mean"], variant, model, curve, best, held, train_docs, seconds, dict(vars(args))))
     tried = [{"variant": r[1], "dropout": r[8]["dropout"], "hidden": r[8]["hidden"], "best_epoch": r[4]["epoch"], "heldout_mean": r[0], "heldout": r[4]["heldout"],
               "curve": [c["heldout_mean"] for c in r[3]]} for r in results]
