@@ -19,7 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 sys.path.insert(0, HERE)
 import backbone as backbone_module  # noqa: E402
-from train_span_head import SpanHead, batches, evaluate  # noqa: E402
+from train_span_head import SpanHead, chunks, evaluate, tensors  # noqa: E402
 
 
 @torch.no_grad()
@@ -55,12 +55,13 @@ def train(model, train_idx, dev_idx, meta, states, epochs, lr, rng):
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     loss_fn, curve = nn.CrossEntropyLoss(), []
     for epoch in range(epochs):
-        for x, mask, start, end, _ in batches(train_idx, meta, states, 32, True, rng):
+        for chunk in chunks(train_idx, 32, rng.permutation(train_idx)):
+            x, mask, start, end = tensors(chunk, meta, states)
             s, e = model(x, mask)
             loss = (loss_fn(s, start) + loss_fn(e, end)) / 2
             optimizer.zero_grad(); loss.backward(); optimizer.step()
-        exact, f1 = evaluate(model, dev_idx, meta, states)
-        curve.append({"epoch": epoch + 1, "dev_token_exact": round(exact, 1), "dev_token_f1": round(f1, 1)})
+        figures = evaluate(model, dev_idx, meta, states)
+        curve.append({"epoch": epoch + 1, **{k: round(v, 1) for k, v in figures.items()}})
     return curve
 
 

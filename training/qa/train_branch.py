@@ -7,10 +7,11 @@ per text. Windows come from `DumpFeatures.cs --ids-only` (built by the plugin's 
 and labels are those the task sees); a window without the answer is trained toward the [CLS] position (0) as Hugging
 Face's run_qa does.
 
-Resumable: every --checkpoint-every steps it writes <run>/checkpoint.pt (branch + optimizer + step + data position)
-and rerunning the same command continues from it, in this session or a later one (CPU or GPU). Development
-figures (SQuAD EM/F1 on a fixed subset of the development articles, decoded from logits to text like the plugin)
-are logged to <run>/curve.jsonl; <run>/best.pt keeps the branch weights (only) of the best development F1.
+The loop is training/common/trainer.py's: every --checkpoint-every steps it writes <run>/checkpoint.pt (branch,
+optimizer, step, data position, curve) and rerunning the same command continues from it, in this session or a later
+one (CPU or GPU); `touch <run>/STOP` checkpoints and exits. Development figures (SQuAD EM/F1 on a fixed subset of the
+development articles, decoded from logits to text like the plugin) are evaluated every --eval-every steps;
+<run>/best.pt keeps the branch weights of the best development F1.
 
   # windows (C# builds them; once)
   for f in ../shared/data/qa/*.json; do dotnet run --file training/qa/DumpFeatures.cs -- $f data/qa-ids/$(basename $f .json) --ids-only; done
@@ -20,7 +21,7 @@ are logged to <run>/curve.jsonl; <run>/best.pt keeps the branch weights (only) o
   # export the best checkpoint
   /usr/bin/python3 training/qa/train_branch.py export --run data/qa-branch --out models/heads/qa-branch
 """
-import argparse, collections, copy, json, math, os, re, string, sys, time
+import argparse, collections, copy, json, os, re, string, sys
 
 import numpy as np
 import torch
@@ -29,7 +30,7 @@ from torch import nn
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 import backbone as backbone_module  # noqa: E402
-from trainer import machine, save_atomic  # noqa: E402
+from trainer import Loop, export_onnx, write_manifest  # noqa: E402
 
 TRAIN_SOURCES = ["squad-v1.1-train", "qed-naturalquestions", "policyqa", "bipar-en", "covid-qa"]
 HELD_OUT_SOURCES = ["subjqa", "friendsqa", "bioasq-factoid-snippets", "mrqa-ood-duorc-race-re"]
@@ -264,102 +265,71 @@ def train(a):
     print(f"selection: {len(dev)} windows of development articles {sorted(selection)}", flush=True)
 
     optimizer = torch.optim.AdamW(branch.parameters(), lr=a.lr, weight_decay=0.01)
-    step, epoch, position, best_f1, elapsed = 0, 0, 0, -1.0, 0.0
-    checkpoint = os.path.join(a.run, "checkpoint.pt")
-    if os.path.exists(checkpoint):
-        state = torch.load(checkpoint, map_location=a.device)
-        branch.load_state_dict(state["branch"])
-        optimizer.load_state_dict(state["optimizer"])
-        step, epoch, position, best_f1, elapsed = state["step"], state["epoch"], state["position"], state["best_f1"], state["elapsed"]
-        torch.set_rng_state(state["rng"].cpu())
-        print(f"resumed at step {step} (epoch {epoch}, batch {position}), best selection F1 {best_f1:.2f}", flush=True)
-    elif a.init_head:
-        exported = load_exported_head(branch, a.init_head)
-        # The head's step is where its run stood in this run's (seeded) batch order: continue there.
-        step = position = exported["step"]
-        best_f1, elapsed = exported["selection_f1"], 60.0 * exported["minutes"]
-        a.restart = step
-        json.dump(vars(a), open(config_path, "w"), indent=1)
-    restart = a.restart
     first_epoch_batches = len(epoch_batches(len(rows), lengths, a.tokens_per_batch, a.max_batch, a.seed, 0))
     total = a.total_steps or a.epochs * first_epoch_batches
+    loop = Loop(a.run, branch, optimizer, select="selection_f1", epochs=a.epochs, total_steps=total, eval_every=a.eval_every,
+                checkpoint_every=a.checkpoint_every, log_every=a.log_every)
+    if not loop.resumed and a.init_head:
+        exported = load_exported_head(branch, a.init_head)
+        # The head's step is where its run stood in this run's (seeded) batch order: continue there.
+        loop.continue_from(exported["step"], position=exported["step"], seconds=60.0 * exported["minutes"],
+                           best={"step": exported["step"], "selection_f1": exported["selection_f1"]})
+        a.restart = exported["step"]
+        json.dump(vars(a), open(config_path, "w"), indent=1)
     print(f"{first_epoch_batches} batches per epoch; schedule {total} steps, warmup {a.warmup}", flush=True)
     loss_fn = nn.CrossEntropyLoss()
-    curve = open(os.path.join(a.run, "curve.jsonl"), "a")
-    branch.train()
-    window_loss, window_steps, tick = 0.0, 0, time.time()
 
-    def save():
-        save_atomic({"branch": branch.state_dict(), "optimizer": optimizer.state_dict(), "step": step, "epoch": epoch,
-                     "position": position, "best_f1": best_f1, "elapsed": elapsed, "rng": torch.get_rng_state()}, checkpoint)
+    def step(batch, number):
+        chunk = [rows[i] for i in batch]
+        ids, types, mask = pad(chunk)
+        start = torch.tensor([r["start"] for r in chunk], device=a.device)
+        end = torch.tensor([r["end"] for r in chunk], device=a.device)
+        for group in optimizer.param_groups:
+            group["lr"] = learning_rate(number, a.lr, a.warmup, total, a.restart, a.rewarmup)
+        s, e = branch(trunk(ids, types, mask), mask.to(a.device))
+        loss = (loss_fn(s, start) + loss_fn(e, end)) / 2
+        optimizer.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(branch.parameters(), 1.0)
+        optimizer.step()
+        return loss
 
-    while step < total and epoch < a.epochs:
-        batches = epoch_batches(len(rows), lengths, a.tokens_per_batch, a.max_batch, a.seed, epoch)
-        while position < len(batches) and step < total:
-            chunk = [rows[i] for i in batches[position]]
-            ids, types, mask = pad(chunk)
-            start = torch.tensor([r["start"] for r in chunk], device=a.device)
-            end = torch.tensor([r["end"] for r in chunk], device=a.device)
-            for group in optimizer.param_groups:
-                group["lr"] = learning_rate(step, a.lr, a.warmup, total, restart, a.rewarmup)
-            s, e = branch(trunk(ids, types, mask), mask.to(a.device))
-            loss = (loss_fn(s, start) + loss_fn(e, end)) / 2
-            optimizer.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(branch.parameters(), 1.0)
-            optimizer.step()
-            step, position = step + 1, position + 1
-            window_loss, window_steps = window_loss + float(loss), window_steps + 1
-            if step % a.log_every == 0:
-                now = time.time()
-                elapsed += now - tick
-                print(f"step {step} epoch {epoch} loss {window_loss / window_steps:.3f} lr {optimizer.param_groups[0]['lr']:.2e} "
-                      f"{(now - tick) / window_steps:.2f} s/step, {elapsed / 60:.1f} min", flush=True)
-                tick = now
-                row = {"step": step, "epoch": epoch, "train_loss": round(window_loss / window_steps, 4), "minutes": round(elapsed / 60, 1)}
-                window_loss, window_steps = 0.0, 0
-                if step % a.eval_every == 0:
-                    em, f1, n = evaluate(branch, trunk, dev, contexts, answers)
-                    row.update({"selection_em": round(em, 2), "selection_f1": round(f1, 2), "selection_questions": n})
-                    print(f"  selection EM {em:.2f} F1 {f1:.2f} on {n} questions", flush=True)
-                    if f1 > best_f1:
-                        best_f1 = f1
-                        torch.save({"branch": branch.state_dict(), "k": a.k, "step": step, "selection_f1": f1, "selection_em": em},
-                                   os.path.join(a.run, "best.pt"))
-                    tick = time.time()
-                curve.write(json.dumps(row) + "\n")
-                curve.flush()
-                if step % a.checkpoint_every == 0:
-                    save()
-            if os.path.exists(os.path.join(a.run, "STOP")):
-                save()
-                print(f"STOP file found: checkpoint at step {step}", flush=True)
-                return
-        if position >= len(batches):
-            epoch, position = epoch + 1, 0
-    save()
-    print(f"done at step {step}", flush=True)
+    def selection():
+        em, f1, n = evaluate(branch, trunk, dev, contexts, answers)
+        return {"selection_em": round(em, 2), "selection_f1": round(f1, 2), "selection_questions": n}
+
+    loop.fit(lambda epoch: epoch_batches(len(rows), lengths, a.tokens_per_batch, a.max_batch, a.seed, epoch), step, selection)
+    print(f"{'paused' if loop.stopped else 'done'} at step {loop.step}", flush=True)
+
+
+def curve_of(run):
+    """The run's curve as the manifest keeps it: the loss every --log-every steps, with the selection figures merged
+    into the rows of the steps that were evaluated."""
+    saved = torch.load(os.path.join(run, "checkpoint.pt"), map_location="cpu")
+    figures = {r["step"]: {k: v for k, v in r.items() if k.startswith("selection_")} for r in saved["curve"]}
+    return [{**r, **figures.get(r["step"], {})} for r in saved["losses"]], saved["seconds"]
+
+
+def weights_of(path):
+    """The branch weights in best.pt (the best selection F1) or checkpoint.pt (the last step) and that step's figures."""
+    saved = torch.load(path, map_location="cpu")
+    if "figures" in saved:
+        return saved["model"], saved["figures"]
+    return saved["model"], {"step": saved["step"], "selection_f1": (saved["best"] or {}).get("selection_f1"), "selection_em": None}
 
 
 def export(a):
     torch.set_num_threads(a.threads)
-    import onnx
     config = json.load(open(os.path.join(a.run, "config.json")))
-    state = torch.load(os.path.join(a.run, a.checkpoint), map_location="cpu")
-    k = state.get("k", config["k"])
+    weights, figures = weights_of(os.path.join(a.run, a.checkpoint))
+    k = config["k"]
     backbone = backbone_module.load_onnx(a.backbone)
     branch = Branch(backbone, k)
-    branch.load_state_dict(state["branch"])
-    branch.eval()
-    os.makedirs(a.out, exist_ok=True)
-    path = os.path.join(a.out, "head.onnx")
-    dummy = torch.randn(1, 20, 384)
-    torch.onnx.export(branch, (dummy, torch.ones(1, 20, dtype=torch.long)), path,
-                      input_names=["hidden_states", "attention_mask"], output_names=["start_logits", "end_logits"],
-                      dynamic_axes={"hidden_states": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
-                                    "start_logits": {0: "batch", 1: "tokens"}, "end_logits": {0: "batch", 1: "tokens"}},
-                      opset_version=14)
-    onnx.checker.check_model(onnx.load(path))
+    branch.load_state_dict(weights)
+    export_onnx(branch, (torch.randn(1, 20, 384), torch.ones(1, 20, dtype=torch.long)), a.out,
+                ["hidden_states", "attention_mask"], ["start_logits", "end_logits"],
+                {"hidden_states": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+                 "start_logits": {0: "batch", 1: "tokens"}, "end_logits": {0: "batch", 1: "tokens"}})
     # Parity sample: development windows through the PyTorch trunk (layer k) and branch; the C# tests feed the same
     # ids through the host's backbone (layer k against the trunk's) and the ONNX head (logits against the branch's).
     dev = read_windows(os.path.join(a.ids, "dev", "windows.jsonl"))
@@ -377,27 +347,26 @@ def export(a):
     json.dump({"layer": k, "hidden": 384, "samples": samples,
                "layout": "per sample: layer-k hidden states [tokens x 384], start_logits [tokens], end_logits [tokens], float32"},
               open(os.path.join(a.out, "parity.json"), "w"))
-    curve = [json.loads(l) for l in open(os.path.join(a.run, "curve.jsonl"))] if os.path.exists(os.path.join(a.run, "curve.jsonl")) else []
+    curve, seconds = curve_of(a.run)
     manifest_path = os.path.join(a.out, "manifest.json")
-    manifest = json.load(open(manifest_path)) if os.path.exists(manifest_path) else {}
-    manifest.update({
+    earlier = json.load(open(manifest_path)) if os.path.exists(manifest_path) else {}
+    write_manifest(a.out, {
         "task": "qa", "kind": "branch", "backboneLayer": k,
         "inputs": {"hidden_states": "[batch, tokens, 384] backbone states after layer %d" % k, "attention_mask": "[batch, tokens]"},
         "outputs": {"start_logits": "[batch, tokens]", "end_logits": "[batch, tokens]; index 0 ([CLS]) is the no-answer position"},
         "architecture": f"copies of backbone layers {k + 1}..{len(backbone.layers)} (all-MiniLM-L6-v2, initialised from its weights, fine-tuned) + Linear(384, 2)",
-        "checkpoint": {"file": a.checkpoint, "step": state.get("step"), "selection_f1": state.get("selection_f1", state.get("best_f1")), "selection_em": state.get("selection_em")},
+        "checkpoint": {"file": a.checkpoint, "step": figures["step"], "selection_f1": figures["selection_f1"], "selection_em": figures["selection_em"]},
         "data": {"train_sources": config["sources"].split(","), "held_out_sources": HELD_OUT_SOURCES,
                  "windows": "DumpFeatures.cs --ids-only (the plugin's QaWindow: max 256 pieces, stride 128, question <= 64 pieces); every window holding the answer, plus at most %d window(s) without it per question, labelled [CLS]" % config["negatives_per_question"],
                  "development": DEV + " (never trained on); checkpoints selected on articles " + config["select_articles"]},
         "hyperparameters": {key: config[key] for key in ("k", "lr", "warmup", "epochs", "total_steps", "tokens_per_batch", "max_batch", "negatives_per_question", "seed")},
-        "curve": curve, "training_minutes": round(state.get("elapsed", 0) / 60, 1) if "elapsed" in state else (curve[-1]["minutes"] if curve else None),
-        "machine": machine(a.device), "exported": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "curve": curve, "training_minutes": round(seconds / 60, 1),
         "resume": f"nice -n 19 /usr/bin/python3 training/qa/train_branch.py train --run {a.run}  (continues from {a.run}/checkpoint.pt)",
-    })
-    manifest.setdefault("calibration", {"scale": 1.0, "bias": 0.0})
-    manifest.setdefault("noAnswerThreshold", 0.0)
-    json.dump(manifest, open(manifest_path, "w"), indent=1)
-    print(f"exported {path} ({os.path.getsize(path) / 1e6:.1f} MB) from step {state.get('step')}")
+        # calibrate_no_answer.py fits these later; a first export starts neutral, a re-export keeps the fitted ones.
+        "calibration": earlier.get("calibration", {"scale": 1.0, "bias": 0.0}),
+        "noAnswerThreshold": earlier.get("noAnswerThreshold", 0.0),
+    }, a.device, keep=True)
+    print(f"exported {a.out} from step {figures['step']}")
 
 
 def main():

@@ -2,16 +2,20 @@
 """Trains the QA span head on cached backbone features (DumpFeatures.cs) and exports it to ONNX.
 
 Frozen backbone, small head: one or more self-attention layers over the last hidden states, then start/end
-logits. The split is by article (every 6th article is development). Checkpoints each epoch, so a run can be
-resumed (it continues from data/qa-train/checkpoint.pt). Needs Debian's python3-torch and python3-onnx.
+logits. The split is by article (every 6th article is development). The loop is training/common/trainer.py:
+checkpoints each epoch in --work/l<layers>/, so rerunning the command resumes (`touch <work>/l<layers>/STOP` pauses);
+the last epoch is exported. Needs Debian's python3-torch and python3-onnx.
 
 Usage (from the repository root):
   python3 training/qa/train_span_head.py --features data/qa-features --out models/heads/qa-span [--epochs 8] [--layers 1]
 """
-import argparse, json, math, os, time
+import argparse, json, math, os, sys
 import numpy as np
 import torch
 from torch import nn
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+from trainer import Loop, export_onnx, machine, replayed_permutation, write_manifest  # noqa: E402
 
 HIDDEN = 384
 SEQUENCE = 256  # Backbone:MaxSequenceLength the features were dumped with
@@ -60,37 +64,43 @@ def load(features):
     return meta, states
 
 
-def batches(indices, meta, states, size, shuffle, rng):
-    order = rng.permutation(indices) if shuffle else np.array(indices)
-    for i in range(0, len(order), size):
-        chunk = sorted(order[i:i + size])
-        length = max(meta[j]["tokens"] for j in chunk)
-        x = torch.from_numpy(np.asarray(states[chunk, :length], dtype=np.float32))
-        mask = torch.tensor([[1] * meta[j]["tokens"] + [0] * (length - meta[j]["tokens"]) for j in chunk])
-        yield x, mask, torch.tensor([meta[j]["start"] for j in chunk]), torch.tensor([meta[j]["end"] for j in chunk]), chunk
+def chunks(indices, size, order=None):
+    """An epoch's batches as sorted window indices (the memmap is read in order); `order` permutes them first."""
+    order = np.array(indices) if order is None else order
+    return [sorted(order[i:i + size]) for i in range(0, len(order), size)]
 
 
+def tensors(chunk, meta, states):
+    """Hidden states, mask and start/end labels of a batch, padded to its longest window."""
+    length = max(meta[j]["tokens"] for j in chunk)
+    x = torch.from_numpy(np.asarray(states[chunk, :length], dtype=np.float32))
+    mask = torch.tensor([[1] * meta[j]["tokens"] + [0] * (length - meta[j]["tokens"]) for j in chunk])
+    return x, mask, torch.tensor([meta[j]["start"] for j in chunk]), torch.tensor([meta[j]["end"] for j in chunk])
+
+
+@torch.no_grad()
 def evaluate(model, indices, meta, states, max_len=30):
-    """Token-level proxy for SQuAD metrics on windows holding the answer: exact span match and token-overlap F1."""
+    """Token-level proxy for SQuAD metrics on windows holding the answer: exact span match and token-overlap F1, in %
+    (eval mode inside, so probe_layers.py can call it outside the Loop)."""
     model.eval()
     exact = f1 = n = 0
-    with torch.no_grad():
-        for x, mask, start, end, _ in batches(indices, meta, states, 64, False, None):
-            s, e = model(x, mask)
-            for row in range(len(start)):
-                if start[row] == 0:
-                    continue
-                scores = s[row][:, None] + e[row][None, :]
-                valid = torch.triu(torch.ones_like(scores, dtype=torch.bool)) & ~torch.triu(torch.ones_like(scores, dtype=torch.bool), max_len)
-                valid[0, :] = False
-                ps, pe = divmod(int(scores.masked_fill(~valid, -1e9).argmax()), scores.shape[1])
-                gs, ge = int(start[row]), int(end[row])
-                overlap = max(0, min(pe, ge) - max(ps, gs) + 1)
-                exact += int(ps == gs and pe == ge)
-                f1 += 0 if overlap == 0 else 2 * overlap / ((pe - ps + 1) + (ge - gs + 1))
-                n += 1
+    for chunk in chunks(indices, 64):
+        x, mask, start, end = tensors(chunk, meta, states)
+        s, e = model(x, mask)
+        for row in range(len(start)):
+            if start[row] == 0:
+                continue
+            scores = s[row][:, None] + e[row][None, :]
+            valid = torch.triu(torch.ones_like(scores, dtype=torch.bool)) & ~torch.triu(torch.ones_like(scores, dtype=torch.bool), max_len)
+            valid[0, :] = False
+            ps, pe = divmod(int(scores.masked_fill(~valid, -1e9).argmax()), scores.shape[1])
+            gs, ge = int(start[row]), int(end[row])
+            overlap = max(0, min(pe, ge) - max(ps, gs) + 1)
+            exact += int(ps == gs and pe == ge)
+            f1 += 0 if overlap == 0 else 2 * overlap / ((pe - ps + 1) + (ge - gs + 1))
+            n += 1
     model.train()
-    return 100 * exact / n, 100 * f1 / n
+    return {"dev_token_exact": 100 * exact / n, "dev_token_f1": 100 * f1 / n}
 
 
 def main():
@@ -103,10 +113,10 @@ def main():
     parser.add_argument("--lr", type=float, default=5e-4)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
-    torch.set_num_threads(os.cpu_count() or 1)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
-    rng = np.random.default_rng(args.seed)
     meta, states = load(args.features)
     titles = list(dict.fromkeys(m["title"] for m in meta))
     dev_titles = set(titles[5::6])
@@ -114,43 +124,32 @@ def main():
     dev = [i for i, m in enumerate(meta) if m["title"] in dev_titles]
     model = SpanHead(layers=args.layers)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    os.makedirs(args.work, exist_ok=True)
-    checkpoint = os.path.join(args.work, f"checkpoint-l{args.layers}.pt")
-    curve, first_epoch, started = [], 0, time.time()
-    if os.path.exists(checkpoint):
-        saved = torch.load(checkpoint)
-        model.load_state_dict(saved["model"]); optimizer.load_state_dict(saved["optimizer"])
-        curve, first_epoch = saved["curve"], saved["epoch"] + 1
-    loss_fn = nn.CrossEntropyLoss()
     steps = args.epochs * math.ceil(len(train) / args.batch)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=steps, pct_start=0.1)
-    # Resuming: put the schedule where the checkpoint left it (a run stopped early is exported with --epochs N).
-    for _ in range(min(first_epoch * math.ceil(len(train) / args.batch), steps - 1)):
-        schedule.step()
-    for epoch in range(first_epoch, args.epochs):
-        total = 0.0
-        for x, mask, start, end, _ in batches(train, meta, states, args.batch, True, rng):
-            s, e = model(x, mask)
-            loss = (loss_fn(s, start) + loss_fn(e, end)) / 2
-            optimizer.zero_grad(); loss.backward(); optimizer.step(); schedule.step()
-            total += float(loss) * len(start)
-        dev_exact, dev_f1 = evaluate(model, dev, meta, states)
-        curve.append({"epoch": epoch + 1, "train_loss": total / len(train), "dev_token_exact": dev_exact, "dev_token_f1": dev_f1})
-        print(json.dumps(curve[-1]), flush=True)
-        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "curve": curve, "epoch": epoch}, checkpoint)
-    export(model, args, meta, states, dev, train, dev_titles, curve, time.time() - started)
+    loop = Loop(os.path.join(args.work, f"l{args.layers}"), model, optimizer, scheduler=schedule, select="dev_token_f1", epochs=args.epochs)
+    earlier_seconds = loop.seconds
+    loss_fn = nn.CrossEntropyLoss()
+
+    def step(chunk, _):
+        x, mask, start, end = tensors(chunk, meta, states)
+        s, e = model(x, mask)
+        loss = (loss_fn(s, start) + loss_fn(e, end)) / 2
+        optimizer.zero_grad(); loss.backward(); optimizer.step()
+        return loss
+
+    curve = loop.fit(lambda epoch: chunks(train, args.batch, replayed_permutation(train, args.seed, epoch)), step,
+                     lambda: evaluate(model, dev, meta, states))
+    if loop.stopped:
+        return  # paused by a STOP file: the same command resumes, and exports when the epochs are done
+    # The last epoch's weights are exported, as always: the development articles are the figures reported, not a selection split.
+    export(model, args, meta, states, dev, train, dev_titles, curve, loop.seconds - earlier_seconds)
 
 
 def export(model, args, meta, states, dev, train, dev_titles, curve, seconds):
-    model.eval()
-    os.makedirs(args.out, exist_ok=True)
-    x, mask, _, _, chunk = next(batches(dev[:1], meta, states, 1, False, None))
-    torch.onnx.export(model, (x, mask), os.path.join(args.out, "head.onnx"), opset_version=14,
-                      input_names=["hidden_states", "attention_mask"], output_names=["start_logits", "end_logits"],
-                      dynamic_axes={"hidden_states": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
-                                    "start_logits": {0: "batch", 1: "tokens"}, "end_logits": {0: "batch", 1: "tokens"}})
-    with torch.no_grad():
-        s, e = model(x, mask)
+    x, mask, _, _ = tensors(dev[:1], meta, states)
+    s, e = export_onnx(model, (x, mask), args.out, ["hidden_states", "attention_mask"], ["start_logits", "end_logits"],
+                       {"hidden_states": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+                        "start_logits": {0: "batch", 1: "tokens"}, "end_logits": {0: "batch", 1: "tokens"}})
     # One development window and the training framework's outputs on it: the C# tests check the ONNX head against them.
     x.numpy().astype("<f4").tofile(os.path.join(args.out, "parity-hidden.f32"))
     json.dump({"tokens": int(x.shape[1]), "start_logits": s[0].tolist(), "end_logits": e[0].tolist()},
@@ -163,11 +162,11 @@ def export(model, args, meta, states, dev, train, dev_titles, curve, seconds):
         "architecture": f"{args.layers} pre-norm self-attention block(s) (6 heads, ff 1024, dropout 0.1) + linear start/end",
         "hyperparameters": {"epochs": args.epochs, "batch": args.batch, "lr": args.lr, "optimizer": "AdamW wd 0.01, one-cycle", "seed": args.seed},
         "epochs_completed": len(curve),
-        "training_seconds_this_run": round(seconds), "machine": "2-core AMD EPYC VM, CPU, torch " + torch.__version__,
+        "training_seconds_this_run": round(seconds), "machine": machine(),
         "learning_curve": curve,
         "command": f"python3 training/qa/train_span_head.py --epochs {args.epochs} --layers {args.layers}",
     }
-    json.dump(manifest, open(os.path.join(args.out, "manifest.json"), "w"), indent=1)
+    write_manifest(args.out, manifest, stamp=None)
 
 
 if __name__ == "__main__":

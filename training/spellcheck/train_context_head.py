@@ -162,6 +162,8 @@ def main():
         return loss
 
     curve = loop.fit(batches, step, lambda: report(predict(model, dev_usable, vectors, contexts, cand, feat), meta, dev_usable))
+    if loop.stopped:
+        return  # paused by a STOP file: the same command resumes, and exports when the epochs are done
     model.load_state_dict(loop.best_weights())
     export(model, args, hidden, vectors, contexts, cand, feat, meta, train, dev_usable, curve, loop.best, loop.seconds)
 

@@ -8,18 +8,21 @@ selection; the development files of make_splits.py are never read here. The sele
 with the best score over ALL sources of a held-out ROUGE proxy (mean of ROUGE-1/2/L F1, unstemmed, of the top-k
 sentences, k = the highlights length), never one source: by default (--select news+others) the mean of the news
 sources' mean (BBC, CNN/DM, XSum) and the other sources' mean, so the three news sources the targets are on are not
-outvoted by four non-news ones; --select mean is the plain mean over sources. Checkpoints per variant and epoch in --work, so rerunning resumes.
+outvoted by four non-news ones; --select mean is the plain mean over sources. The loop is training/common/trainer.py:
+one run folder per variant in --work (checkpoint every epoch, so rerunning resumes; `touch <work>/<variant>/STOP` pauses).
 Needs Debian's python3-torch and python3-onnx.
 
 Usage (from the repository root):
   /usr/bin/python3 training/summarize/train_salience_head.py --features data/summarize-features-v4 --out models/heads/summarize-salience
 """
-import argparse, datetime, json, os, subprocess, time
+import argparse, datetime, json, os, sys
 import numpy as np
 import torch
 from torch import nn
 
-from salience_data import EXTRAS, SOURCES, highlight_sentences, load_sources, rouge_proxy
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+from trainer import Loop, export_onnx, machine, replayed_permutation, write_manifest  # noqa: E402
+from salience_data import EXTRAS, SOURCES, highlight_sentences, load_sources, rouge_proxy  # noqa: E402
 
 NEWS = ("bbc", "cnndm", "xsum")
 
@@ -96,17 +99,20 @@ def calibrate(model, rows, labels):
 
 def evaluate(model, data, which):
     """Per source: mean ROUGE proxy of the model's top-k on held-out documents (k = highlights length)."""
-    model.eval()
     per_source = {}
-    with torch.no_grad():
-        for d in which:
-            doc = data["docs"][d]
-            scores = model(torch.from_numpy(data["rows"][doc["start"]:doc["end"]])).numpy()
-            k = highlight_sentences(len(scores))
-            top = sorted(np.argsort(-scores, kind="stable")[:k])
-            per_source.setdefault(doc["source"], []).append(rouge_proxy(doc, top))
-    model.train()
+    for d in which:
+        doc = data["docs"][d]
+        scores = model(torch.from_numpy(data["rows"][doc["start"]:doc["end"]])).numpy()
+        k = highlight_sentences(len(scores))
+        top = sorted(np.argsort(-scores, kind="stable")[:k])
+        per_source.setdefault(doc["source"], []).append(rouge_proxy(doc, top))
     return {s: round(100 * float(np.mean(v)), 2) for s, v in per_source.items()}
+
+
+def heldout_figures(model, data, held, rule):
+    """One learning-curve row's figures: the selection score by `rule`, the plain mean, and every source's score."""
+    heldout = evaluate(model, data, held)
+    return {"heldout_mean": selection_score(heldout, rule), "heldout_mean_over_sources": selection_score(heldout, "mean"), "heldout": heldout}
 
 
 def selection_score(heldout, rule):
@@ -124,10 +130,67 @@ def variant_name(args):
     return f"{args.inputs}-{args.loss}-{args.weighting}-h{args.hidden}-d{args.dropout}-{args.select}"
 
 
+def row_weights(args, data, train_docs, train_rows):
+    """Each source weighs the same in the loss ("source"), or each sentence does ("sentence"), or the news sources
+    share half the loss and the others the other half ("news", the split of the "news+others" selection rule); sources
+    differ 10x in size."""
+    docs = data["docs"]
+    counts = {s: sum(docs[i]["end"] - docs[i]["start"] for i in train_docs if docs[i]["source"] == s) for s in data["sources"]}
+    weights = np.ones(len(data["rows"]), dtype=np.float32)
+    groups = {s: [t for t in counts if (t in NEWS) == (s in NEWS)] for s in counts}
+    for i in train_docs:
+        s = docs[i]["source"]
+        if args.weighting == "source":
+            weights[docs[i]["start"]:docs[i]["end"]] = len(train_rows) / (len(counts) * counts[s])
+        elif args.weighting == "news":
+            share = 0.5 / len(groups[s]) if len(groups[s]) < len(counts) else 1 / len(counts)
+            weights[docs[i]["start"]:docs[i]["end"]] = share * len(train_rows) / counts[s]
+    return weights
+
+
+def epoch_batches(items, size, seed, epoch):
+    """The epoch's batches: the permutation this trainer has always drawn for the epoch, cut into runs of `size`."""
+    order = replayed_permutation(items, seed, epoch)
+    return [order[i:i + size] for i in range(0, len(order), size)]
+
+
+def bce_step(model, optimizer, data, weights, positive):
+    """Pointwise: weighted BCE of each sentence against its oracle label, positives up-weighted to the base rate."""
+    loss_fn = nn.BCEWithLogitsLoss(reduction="none", pos_weight=torch.tensor((1 - positive) / positive))
+
+    def step(chunk, _):
+        rows, labels = (torch.from_numpy(data[k][chunk]) for k in ("rows", "labels"))
+        loss = (loss_fn(model(rows), labels) * torch.from_numpy(weights[chunk])).mean()
+        optimizer.zero_grad(); loss.backward(); optimizer.step()
+        return loss
+    return step
+
+
+def list_step(model, optimizer, data, weights):
+    """Listwise: softmax over each document's sentences against its oracle sentences (a ranking within the document,
+    so a source's base rate of oracle sentences does not matter); a batch of documents without oracle sentences is skipped."""
+    def step(chunk, _):
+        losses = []
+        for d in chunk:
+            doc = data["docs"][d]
+            target = data["labels"][doc["start"]:doc["end"]]
+            if target.sum() == 0:
+                continue
+            logits = model(torch.from_numpy(data["rows"][doc["start"]:doc["end"]]))
+            losses.append(-float(weights[doc["start"]]) * (torch.from_numpy(target / target.sum()) * torch.log_softmax(logits, 0)).sum())
+        if not losses:
+            return None
+        loss = torch.stack(losses).mean()
+        optimizer.zero_grad(); loss.backward(); optimizer.step()
+        return loss
+    return step
+
+
 def train(args, data):
+    """One variant on training/common/trainer.py's Loop (one epoch = one pass, evaluated on the held-out documents;
+    run folder <work>/<variant>/), then the best epoch's weights, calibrated; None when a STOP file paused it."""
     torch.manual_seed(args.seed)
-    rng = np.random.default_rng(args.seed)
-    docs, rows = data["docs"], data["rows"]
+    docs, rows, labels = data["docs"], data["rows"], data["labels"]
     held = [i for i, d in enumerate(docs) if d["index"] % 5 == 4]
     train_docs = [i for i, d in enumerate(docs) if d["index"] % 5 != 4]
     width = rows.shape[1]
@@ -141,73 +204,20 @@ def train(args, data):
     mean, std = seen.mean(0), seen.std(0) + 1e-4
     model = SalienceHead(columns, mean, std, args.hidden, args.dropout, prior)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
-    labels = data["labels"]
-    # Each source weighs the same in the loss ("source"), or each sentence does ("sentence"); sources differ 10x in size.
-    counts = {s: sum(docs[i]["end"] - docs[i]["start"] for i in train_docs if docs[i]["source"] == s) for s in data["sources"]}
-    weights = np.ones(len(rows), dtype=np.float32)
-    if args.weighting == "source":
-        for i in train_docs:
-            weights[docs[i]["start"]:docs[i]["end"]] = len(train_rows) / (len(counts) * counts[docs[i]["source"]])
-    elif args.weighting == "news":
-        # The news sources share half the loss and the others the other half, each source equally within its group
-        # (the same split as the "news+others" selection rule).
-        groups = {s: [t for t in counts if (t in NEWS) == (s in NEWS)] for s in counts}
-        for i in train_docs:
-            s = docs[i]["source"]
-            share = 0.5 / len(groups[s]) if len(groups[s]) < len(counts) else 1 / len(counts)
-            weights[docs[i]["start"]:docs[i]["end"]] = share * len(train_rows) / counts[s]
-    positive = labels[train_rows].mean()
-    os.makedirs(args.work, exist_ok=True)
-    checkpoint = os.path.join(args.work, f"checkpoint-{variant_name(args)}.pt")
-    curve, best, first_epoch = [], None, 0
-    started, earlier = time.time(), 0.0
-    if os.path.exists(checkpoint):
-        saved = torch.load(checkpoint)
-        model.load_state_dict(saved["model"]); optimizer.load_state_dict(saved["optimizer"])
-        curve, best, first_epoch, earlier = saved["curve"], saved["best"], saved["epoch"] + 1, saved["seconds"]
-        rng = np.random.default_rng(args.seed + first_epoch)
-    for epoch in range(first_epoch, args.epochs):
-        total = 0.0
-        if args.loss == "bce":
-            loss_fn = nn.BCEWithLogitsLoss(reduction="none", pos_weight=torch.tensor((1 - positive) / positive))
-            order = rng.permutation(train_rows)
-            for i in range(0, len(order), args.batch):
-                chunk = np.sort(order[i:i + args.batch])
-                loss = (loss_fn(model(torch.from_numpy(rows[chunk])), torch.from_numpy(labels[chunk])) * torch.from_numpy(weights[chunk])).mean()
-                optimizer.zero_grad(); loss.backward(); optimizer.step()
-                total += float(loss) * len(chunk)
-        else:
-            # Listwise: softmax over each document's sentences against its oracle sentences (a ranking within the document,
-            # so a source's base rate of oracle sentences does not matter).
-            order = rng.permutation(train_docs)
-            for i in range(0, len(order), args.docs_per_batch):
-                losses = []
-                for d in order[i:i + args.docs_per_batch]:
-                    doc = docs[d]
-                    target = labels[doc["start"]:doc["end"]]
-                    if target.sum() == 0:
-                        continue
-                    logits = model(torch.from_numpy(rows[doc["start"]:doc["end"]]))
-                    w = float(weights[doc["start"]])
-                    losses.append(-w * (torch.from_numpy(target / target.sum()) * torch.log_softmax(logits, 0)).sum())
-                if losses:
-                    loss = torch.stack(losses).mean()
-                    optimizer.zero_grad(); loss.backward(); optimizer.step()
-                    total += float(loss) * len(losses)
-        heldout = evaluate(model, data, held)
-        score = selection_score(heldout, args.select)
-        curve.append({"epoch": epoch + 1, "train_loss": round(total / max(len(train_rows), 1), 5), "heldout_mean": score,
-                      "heldout_mean_over_sources": selection_score(heldout, "mean"), "heldout": heldout})
-        print(variant_name(args), json.dumps(curve[-1]), flush=True)
-        if best is None or score > best["heldout_mean"]:
-            best = dict(curve[-1], state={k: v.clone() for k, v in model.state_dict().items()})
-        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "curve": curve, "best": best, "epoch": epoch,
-                    "seconds": earlier + time.time() - started}, checkpoint)
-        if args.patience and epoch + 1 - best["epoch"] >= args.patience:
-            break
-    model.load_state_dict(best["state"])
-    best["calibration"] = calibrate(model, rows[train_rows], labels[train_rows])
-    return model, curve, best, held, train_docs, earlier + time.time() - started
+    weights = row_weights(args, data, train_docs, train_rows)
+    if args.loss == "bce":
+        step = bce_step(model, optimizer, data, weights, labels[train_rows].mean())
+        batches = lambda epoch: [np.sort(c) for c in epoch_batches(train_rows, args.batch, args.seed, epoch)]
+    else:
+        step = list_step(model, optimizer, data, weights)
+        batches = lambda epoch: epoch_batches(np.array(train_docs), args.docs_per_batch, args.seed, epoch)
+    loop = Loop(os.path.join(args.work, variant_name(args)), model, optimizer, select="heldout_mean", epochs=args.epochs, patience=args.patience)
+    loop.fit(batches, step, lambda: heldout_figures(model, data, held, args.select))
+    if loop.stopped:
+        return None  # paused by a STOP file: the same command resumes
+    model.load_state_dict(loop.best_weights())
+    best = dict(loop.best, calibration=calibrate(model, rows[train_rows], labels[train_rows]))
+    return model, loop.curve, best, held, train_docs, loop.seconds
 
 
 def export(model, args, data, curve, best, held, train_docs, seconds, tried):
@@ -217,11 +227,7 @@ def export(model, args, data, curve, best, held, train_docs, seconds, tried):
     os.makedirs(args.out, exist_ok=True)
     d = next(i for i in held if docs[i]["end"] - docs[i]["start"] >= 5)
     sample = torch.from_numpy(rows[docs[d]["start"]:docs[d]["end"]].copy())
-    torch.onnx.export(model, (sample,), os.path.join(args.out, "head.onnx"), opset_version=14,
-                      input_names=["features"], output_names=["logits"],
-                      dynamic_axes={"features": {0: "sentences"}, "logits": {0: "sentences"}})
-    with torch.no_grad():
-        logits = model(sample)
+    logits = export_onnx(model, (sample,), args.out, ["features"], ["logits"], {"features": {0: "sentences"}, "logits": {0: "sentences"}})
     # One held-out document's rows and the training framework's logits: a C# test checks ONNX Runtime against them.
     sample.numpy().astype("<f4").tofile(os.path.join(args.out, "parity-features.f32"))
     json.dump({"rows": int(sample.shape[0]), "width": width, "logits": logits.tolist()}, open(os.path.join(args.out, "parity.json"), "w"))
@@ -230,9 +236,6 @@ def export(model, args, data, curve, best, held, train_docs, seconds, tried):
         scores = {f"{doc['source']}/{doc['index']}": model(torch.from_numpy(rows[doc["start"]:doc["end"]])).numpy() for doc in docs}
     os.makedirs(args.work, exist_ok=True)
     np.savez(os.path.join(args.work, "scores.npz"), **scores)
-    earlier = {}
-    if os.path.exists(os.path.join(args.out, "manifest.json")):
-        earlier = json.load(open(os.path.join(args.out, "manifest.json"), encoding="utf-8"))
     by_source = {s: {"train_documents": sum(1 for i in train_docs if docs[i]["source"] == s),
                      "heldout_documents": sum(1 for i in held if docs[i]["source"] == s),
                      "train_sentences": sum(docs[i]["end"] - docs[i]["start"] for i in train_docs if docs[i]["source"] == s)}
@@ -257,7 +260,7 @@ def export(model, args, data, curve, best, held, train_docs, seconds, tried):
                        + " of the held-out ROUGE proxy (mean of unstemmed ROUGE-1/2/L F1 of the top-k, k = highlights length)",
         "lead_heldout": lead_baseline(data, held),
         "epochs_completed": len(curve), "training_seconds": round(seconds),
-        "machine": machine() + "; torch " + torch.__version__ + f", {torch.get_num_threads()} thread",
+        "machine": machine() + f", {torch.get_num_threads()} thread",
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
         "size": f"head.onnx {os.path.getsize(os.path.join(args.out, 'head.onnx'))} bytes",
         "learning_curve": curve, "variants_tried": tried,
@@ -269,20 +272,7 @@ def export(model, args, data, curve, best, held, train_docs, seconds, tried):
                          "note": args.dump_note},
     }
     # Fields other tools keep in this manifest (the backbone precisions bench/precision-eval.sh checked) survive a retrain.
-    for key in ("backbonePrecisions", "backbonePrecisionsChecked"):
-        if key in earlier:
-            manifest[key] = earlier[key]
-    json.dump(manifest, open(os.path.join(args.out, "manifest.json"), "w"), indent=1)
-
-
-def machine():
-    """lscpu's model name, cores and memory, so the manifest says where the head was trained."""
-    try:
-        model = next(l.split(":", 1)[1].strip() for l in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines() if l.startswith("Model name"))
-    except (OSError, StopIteration):
-        model = "unknown CPU"
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
-    return f"{os.cpu_count()}-core VM ({model}), {memory:.0f} GiB, CPU only"
+    write_manifest(args.out, manifest, stamp=None, keep=("backbonePrecisions", "backbonePrecisionsChecked"))
 
 
 def lead_baseline(data, held):
@@ -324,7 +314,11 @@ def main():
     results = []
     for variant in args.variants.split(","):
         args.inputs, args.loss, args.weighting = variant.split(":")
-        model, curve, best, held, train_docs, seconds = train(args, data)
+        trained = train(args, data)
+        if trained is None:
+            print(f"{variant}: paused by a STOP file; the same command resumes", flush=True)
+            return
+        model, curve, best, held, train_docs, seconds = trained
         results.append((best["heldout_mean"], variant, model, curve, best, held, train_docs, seconds, dict(vars(args))))
     tried = [{"variant": r[1], "dropout": r[8]["dropout"], "hidden": r[8]["hidden"], "best_epoch": r[4]["epoch"], "heldout_mean": r[0], "heldout": r[4]["heldout"],
               "curve": [c["heldout_mean"] for c in r[3]]} for r in results]

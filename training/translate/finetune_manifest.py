@@ -1,17 +1,14 @@
 #!/usr/bin/env python3
 """Writes a fine-tune's record into the head's manifest.json: the mixture (counted from the files it was trained on),
-the selection split, the command, the machine (lscpu / /proc/meminfo), the date, minutes and steps, and the dev-loss
+the selection split, the command, the machine (training/common/trainer.py's machine()), the date, minutes and steps, and the dev-loss
 curve from the trainer's history.json. The first training's record stays as it was, under "training".
 
   /usr/bin/python3 training/translate/finetune_manifest.py data/translate-ft/run models/heads/translate-en-es "<the training command>"
 """
-import collections, json, os, subprocess, sys, time
+import collections, json, os, sys, time
 
-
-def machine():
-    lscpu = dict(line.split(":", 1) for line in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines() if ":" in line)
-    kib = int(next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal")))
-    return f"{lscpu['Model name'].strip()}, {lscpu['CPU(s)'].strip()} cores, {kib / 2 ** 20:.0f} GiB, no GPU"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+from trainer import machine  # noqa: E402
 
 
 def origins(path):

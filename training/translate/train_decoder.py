@@ -5,8 +5,10 @@ Inputs are the files prepare.py, DumpIds.cs and spm_encode write into data/trans
 {train,dev}.src.ids (backbone pieces with [CLS]/[SEP]) and {train,dev}.tgt.ids (target.spm ids). The backbone's
 hidden states are computed once by training/common/backbone.py's copy of the encoder and kept in memory.
 Each epoch ends with the dev loss; every --bleu-every epochs the dev set is decoded greedily and scored with
-sacreBLEU when it is installed. The best epoch's weights (float16) go to <out>/weights.pt with the run's history;
-<out>/checkpoint.pt (weights + optimizer + step and batch position) lets a later run resume.
+sacreBLEU when it is installed. The loop is training/common/trainer.py's: <out>/checkpoint.pt (weights, optimizer,
+LR schedule, step and batch position, history) lets a later run resume, `touch <out>/STOP` checkpoints and exits,
+--minutes ends the run for now after a last evaluation. At every checkpoint the best weights (float16) go to
+<out>/weights.pt with the run's history, for export_decoder.py.
 
 A CPU fine-tune of the committed head (see README.md here) starts from it with --init-onnx, encodes each batch's
 sources on the fly, evaluates the per-source dev loss of a selection split every --eval-every steps and keeps the
@@ -22,6 +24,7 @@ from torch import nn
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "common"))
 import backbone as backbone_module  # noqa: E402
+from trainer import Loop  # noqa: E402
 from decoder import BOS, EOS, PAD, DecoderHead  # noqa: E402
 
 POSITIONS = DecoderHead().config["positions"]
@@ -268,15 +271,12 @@ def main():
         schedule = lambda step: min((step + 1) / a.warmup, math.sqrt(a.warmup / (step + 1)))
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
     loss_fn = nn.CrossEntropyLoss(ignore_index=-100, label_smoothing=a.smoothing)
-    history, best, epoch, step, position, trained_seconds = [], None, 0, 0, 0, 0.0
-    checkpoint = a.checkpoint or os.path.join(a.out, "checkpoint.pt")
-    if os.path.exists(checkpoint):
-        state = torch.load(checkpoint, map_location=device)
-        model.load_state_dict(state["model"]); optimizer.load_state_dict(state["optimizer"]); scheduler.load_state_dict(state["scheduler"])
-        history, best, epoch = state["history"], state["best"], state["epoch"]
-        step, position, trained_seconds = state.get("step", 0), state.get("position", 0), state.get("trained_seconds", 0.0)
-        print(f"resumed at epoch {epoch}, step {step} (batch {position} of the epoch)", flush=True)
-    elif a.init_onnx:
+    # Epochs on the GPU select by dev BLEU when sacreBLEU is there; step-based fine-tunes by the lowest per-source dev loss.
+    by_bleu = _has_scorer() and a.eval_every == 0
+    loop = Loop(a.out, model, optimizer, scheduler=scheduler, select="bleu" if by_bleu else "select_key", maximize=by_bleu,
+                epochs=a.epochs, total_steps=a.total_steps, eval_every=a.eval_every, checkpoint_every=a.checkpoint_every,
+                deadline=started + 60 * a.minutes if a.minutes else 0, eval_first=a.eval_every > 0, checkpoint=a.checkpoint or None)
+    if not loop.resumed and a.init_onnx:
         import onnx_head
         loaded, difference = onnx_head.load(a.init_onnx, a.dropout)
         if loaded.config != model.config:
@@ -284,78 +284,47 @@ def main():
         model.load_state_dict(loaded.state_dict())
         print(f"initialised from {a.init_onnx} (parity sample within {difference:.1e})", flush=True)
     use_amp = device == "cuda"
-    scored = _has_scorer()
-    dev_index = list(range(len(dev)))
 
-    def snapshot(kind):
-        return {"config": model.config, "model": {k: v.half() for k, v in model.state_dict().items()}, kind: step if kind == "step" else epoch,
-                "best": best, "history": history, "args": vars(a)}
+    def step(index, _):
+        inputs, enc, mask, labels = train.batch(index)
+        with torch.autocast(device_type="cuda", dtype=torch.bfloat16) if use_amp else contextlib.nullcontext():
+            logits = model(inputs, enc, mask, *model.empty_past(len(index), device))[0]
+            loss = loss_fn(logits.float().view(-1, logits.shape[-1]), labels.view(-1))
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        return loss.item()
 
-    def evaluate(row):
-        nonlocal best
+    def evaluate():
+        """Dev loss (overall and per origin), the learning rate and training seconds (finetune_manifest.py's curve),
+        and greedy BLEU every --bleu-every epochs and at the last."""
         losses = dev_losses(model, dev, dev_origins, a.batch_tokens)
-        row.update(dev_loss=losses["all"], select_key=round(selection_key(losses), 4), dev_by_origin={k: v for k, v in losses.items() if k != "all"})
-        if scored and a.eval_every == 0 and (epoch % a.bleu_every == 0 or epoch == a.epochs):
-            row.update(dev_bleu(model, dev_pairs, dev_index, dev, a.spm))
-        history.append(row)
-        print(json.dumps(row), flush=True)
-        key = row.get("bleu") if scored and a.eval_every == 0 else -row["select_key"]
-        if key is not None and (best is None or key > best["key"]):
-            best = {"key": key, "epoch": epoch, "step": step, **{k: v for k, v in row.items() if k != "dev_by_origin"}}
-            torch.save(snapshot("step"), os.path.join(a.out, "weights.pt"))
+        figures = {"lr": round(scheduler.get_last_lr()[0], 7), "seconds": round(loop.seconds, 1), "dev_loss": losses["all"],
+                   "select_key": round(selection_key(losses), 4), "dev_by_origin": {k: v for k, v in losses.items() if k != "all"}}
+        completed = loop.epoch + 1
+        if by_bleu and (completed % a.bleu_every == 0 or completed == a.epochs):
+            figures.update(dev_bleu(model, dev_pairs, list(range(len(dev))), dev, a.spm))
+        return figures
 
-    def write_history():
-        json.dump({"history": history, "best": best, "args": vars(a), "seconds": round(time.time() - started), "steps": step,
+    def snapshot(weights, at):
+        """A weights file in export_decoder.py's format: config, float16 weights, the step, and the run's record."""
+        return {"config": model.config, "model": {k: v.half() for k, v in weights.items()}, "step": at, "best": loop.best,
+                "history": loop.curve, "args": vars(a)}
+
+    def beside_checkpoint():
+        """At every checkpoint: <out>/weights.pt (the best weights), last.pt (the latest) and history.json."""
+        if loop.best is not None:
+            torch.save(snapshot(loop.best_weights(), loop.best["step"]), os.path.join(a.out, "weights.pt"))
+        torch.save(snapshot(model.state_dict(), loop.step), os.path.join(a.out, "last.pt"))
+        json.dump({"history": loop.curve, "best": loop.best, "args": vars(a), "seconds": round(time.time() - started), "steps": loop.step,
                    "device": torch.cuda.get_device_name() if use_amp else f"cpu, {torch.get_num_threads()} threads"},
                   open(os.path.join(a.out, "history.json"), "w"), indent=1)
 
-    def save_checkpoint():
-        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(), "history": history,
-                    "best": best, "epoch": epoch, "step": step, "position": position, "trained_seconds": trained_seconds}, checkpoint + ".tmp")
-        os.replace(checkpoint + ".tmp", checkpoint)
-        torch.save(snapshot("step"), os.path.join(a.out, "last.pt"))
-        write_history()
-
-    if not history and a.eval_every:
-        evaluate({"step": 0, "epoch": epoch, "train_loss": None, "seconds": 0.0})
-    out_of_time = lambda: (a.minutes and time.time() - started > a.minutes * 60) or (a.total_steps and step >= a.total_steps)
-    total, count, tick = 0.0, 0, time.time()
-    while epoch < a.epochs and not out_of_time():
-        # The epoch's batch order depends on the seed and the epoch only, so a resumed run continues at `position`.
-        order = batches(train.tgt_len.tolist(), a.batch_tokens, True, random.Random(a.seed * 1000 + epoch))
-        model.train()
-        while position < len(order) and not out_of_time():
-            inputs, enc, mask, labels = train.batch(order[position])
-            with torch.autocast(device_type="cuda", dtype=torch.bfloat16) if use_amp else contextlib.nullcontext():
-                logits = model(inputs, enc, mask, *model.empty_past(len(order[position]), device))[0]
-                loss = loss_fn(logits.float().view(-1, logits.shape[-1]), labels.view(-1))
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step(); scheduler.step()
-            total, count, step, position = total + loss.item(), count + 1, step + 1, position + 1
-            if a.eval_every and step % a.eval_every == 0:
-                trained_seconds += time.time() - tick
-                evaluate({"step": step, "epoch": epoch, "train_loss": round(total / count, 4), "lr": round(scheduler.get_last_lr()[0], 7),
-                          "seconds": round(trained_seconds, 1)})
-                total, count, tick = 0.0, 0, time.time()
-                model.train()
-            if a.checkpoint_every and step % a.checkpoint_every == 0:
-                save_checkpoint()
-        if position >= len(order):
-            epoch, position = epoch + 1, 0
-            if not a.eval_every:
-                trained_seconds += time.time() - tick
-                evaluate({"epoch": epoch, "step": step, "train_loss": round(total / max(count, 1), 4), "seconds": round(trained_seconds, 1)})
-                total, count, tick = 0.0, 0, time.time()
-        save_checkpoint()
-    if a.eval_every and history[-1]["step"] != step:
-        trained_seconds += time.time() - tick
-        evaluate({"step": step, "epoch": epoch, "train_loss": round(total / max(count, 1), 4), "lr": round(scheduler.get_last_lr()[0], 7),
-                  "seconds": round(trained_seconds, 1)})
-        save_checkpoint()
-    write_history()
-    print(f"best {best}", flush=True)
+    # The epoch's batch order depends on the seed and the epoch only, so a resumed run continues at its batch position.
+    loop.fit(lambda epoch: batches(train.tgt_len.tolist(), a.batch_tokens, True, random.Random(a.seed * 1000 + epoch)),
+             step, evaluate, beside_checkpoint)
+    print(f"{'paused' if loop.stopped else 'best'} {loop.best}", flush=True)
 
 
 if __name__ == "__main__":
