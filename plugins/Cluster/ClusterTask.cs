@@ -29,6 +29,7 @@ internal sealed class ClusterTask : TaskPlugin<ClusterInput, ClusterOptions, Clu
         var documents = input.Documents!;
         var outcome = await ClusteringPipeline.RunAsync([.. documents.Select(d => d.Text)], options, context, cancellationToken).ConfigureAwait(false);
         var output = await ClusterReport.BuildAsync(documents, outcome, options, context.Backbone, cancellationToken).ConfigureAwait(false);
+        Log.Clustered(context.Logger, documents.Count, output.K, options.Algorithm.ToString(), output.Outliers.Count);
         context.Progress.Report(new TaskProgress(1, "done"));
         return output;
     }

@@ -8,7 +8,7 @@ namespace NlpHost.Tasks.Spellcheck;
 /// Loads each lexicon once per process (about a second) and keeps it for later jobs; a DI singleton. A failed load is
 /// not kept (the SDK's one policy), so a lexicon delivered or fixed later is picked up by the next job.
 /// </summary>
-internal sealed partial class SpellcheckModelCache : IAsyncDisposable
+internal sealed class SpellcheckModelCache : IAsyncDisposable
 {
     private readonly ModelCache<SpellcheckModel> _models = new();
 
@@ -22,10 +22,4 @@ internal sealed partial class SpellcheckModelCache : IAsyncDisposable
         });
 
     public ValueTask DisposeAsync() => _models.DisposeAsync();
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "spellcheck: {Words} words, {Deletes} deletes, {SoundDeletes} sound-alike deletes, {Bigrams} bigrams loaded and indexed in {Milliseconds} ms")]
-        public static partial void Loaded(ILogger logger, int words, int deletes, int soundDeletes, int bigrams, long milliseconds);
-    }
 }

@@ -63,10 +63,4 @@ internal sealed partial class SummarizeTask : TaskPlugin<SummarizeInput, Summari
 
         return new Summarizer(context.Backbone, settings, head);
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(Level = LogLevel.Debug, Message = "summarize: unsupervised scorer ({Reason})")]
-        public static partial void UnsupervisedScorer(ILogger logger, string reason);
-    }
 }

@@ -1,4 +1,5 @@
 using NlpHost.Tasks.Summarize.Evaluation;
+using NlpHost.Tasks.Summarize.Text;
 
 namespace NlpHost.Tasks.Summarize.Tests;
 

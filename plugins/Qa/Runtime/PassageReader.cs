@@ -29,7 +29,12 @@ internal sealed class PassageReaders : IAsyncDisposable
         var settings = qa.Model;
         if (!string.IsNullOrWhiteSpace(settings.Path))
         {
-            var model = _exports.Get($"{settings.Path}|{settings.MaxSequenceLength}|{settings.LowerCase}", () => ExportedQaModel.Open(context.Backbone, settings));
+            var model = _exports.Get($"{settings.Path}|{settings.MaxSequenceLength}|{settings.LowerCase}", () =>
+            {
+                var opened = ExportedQaModel.Open(context.Backbone, settings);
+                Log.ExportOpened(context.Logger, settings.Path, opened.MaxSequenceLength);
+                return opened;
+            });
             return new QaRoute("export", (q, p, o, ct) => SpanReader.ReadAsync(model, q, p, o, ct), 0);
         }
 
@@ -41,7 +46,12 @@ internal sealed class PassageReaders : IAsyncDisposable
 
         if (choice != "span" && context.Heads.TryGetValue("branch", out var branchPath) && File.Exists(branchPath))
         {
-            var branch = _branches.Get(branchPath, () => BranchHead.Open(context.Backbone, branchPath));
+            var branch = _branches.Get(branchPath, () =>
+            {
+                var opened = BranchHead.Open(context.Backbone, branchPath);
+                Log.BranchHeadOpened(context.Logger, branchPath, opened.Layer, opened.NoAnswerThreshold);
+                return opened;
+            });
             return new QaRoute("branch", (q, p, o, ct) => branch.ReadAsync(context.Backbone, q, p, o, ct), branch.NoAnswerThreshold);
         }
 

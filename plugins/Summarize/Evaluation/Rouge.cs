@@ -1,3 +1,5 @@
+using NlpHost.Tasks.Summarize.Text;
+
 namespace NlpHost.Tasks.Summarize.Evaluation;
 
 /// <summary>
@@ -14,28 +16,8 @@ internal static class Rouge
     public static Scores Score(IReadOnlyList<string> reference, IReadOnlyList<string> prediction) =>
         new(NGram(reference, prediction, 1), NGram(reference, prediction, 2), Lcs(reference, prediction));
 
-    public static List<string> Tokenize(string text)
-    {
-        var tokens = new List<string>();
-        var lower = text.ToLowerInvariant();
-        var start = -1;
-        for (var i = 0; i <= lower.Length; i++)
-        {
-            var inToken = i < lower.Length && lower[i] is >= 'a' and <= 'z' or >= '0' and <= '9';
-            if (inToken && start < 0)
-            {
-                start = i;
-            }
-            else if (!inToken && start >= 0)
-            {
-                var token = lower[start..i];
-                tokens.Add(token.Length > 3 ? PorterStemmer.Stem(token) : token);
-                start = -1;
-            }
-        }
-
-        return tokens;
-    }
+    /// <summary>The words ROUGE compares (<see cref="StemmedWords"/>).</summary>
+    public static List<string> Tokenize(string text) => StemmedWords.Of(text);
 
     public static double NGram(IReadOnlyList<string> reference, IReadOnlyList<string> prediction, int n)
     {

@@ -1,4 +1,4 @@
-using NlpHost.Tasks.Summarize.Evaluation;
+using NlpHost.Tasks.Summarize.Text;
 
 namespace NlpHost.Tasks.Summarize.Scoring;
 
@@ -13,7 +13,7 @@ internal static class TextRank
 
     public static double[] Score(IReadOnlyList<string> sentences)
     {
-        var words = sentences.Select(s => Rouge.Tokenize(s).ToHashSet(StringComparer.Ordinal)).ToList();
+        var words = sentences.Select(s => StemmedWords.Of(s).ToHashSet(StringComparer.Ordinal)).ToList();
         var n = sentences.Count;
         var weight = new double[n, n];
         var outgoing = new double[n];

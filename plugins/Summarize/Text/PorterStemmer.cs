@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace NlpHost.Tasks.Summarize.Evaluation;
+namespace NlpHost.Tasks.Summarize.Text;
 
 /// <summary>
 /// The Porter stemmer as NLTK's <c>PorterStemmer()</c> runs it by default (mode <c>NLTK_EXTENSIONS</c>), which is what
