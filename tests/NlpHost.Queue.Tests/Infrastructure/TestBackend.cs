@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace NlpHost.Queue.Tests.Infrastructure;
@@ -19,13 +20,14 @@ public sealed class TestBackend : IAsyncDisposable
     private readonly string? _directory;
     private readonly string? _schema;
 
-    private TestBackend(string name, Dictionary<string, string?> settings, string? directory, string? schema)
+    private TestBackend(string name, Dictionary<string, string?> settings, string? directory, string? schema, FakeTimeProvider? clock)
     {
         Name = name;
         Settings = settings;
         _directory = directory;
         _schema = schema;
-        Store = CreateStore();
+        Clock = clock;
+        Store = CreateStore(clock);
     }
 
     public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable);
@@ -37,19 +39,43 @@ public sealed class TestBackend : IAsyncDisposable
 
     public IJobStore Store { get; }
 
-    public static async Task<TestBackend> CreateAsync(string name)
+    /// <summary><see cref="Store"/>'s clock when it was created with a fake one; null on PostgreSQL (see <see cref="PassAsync"/>).</summary>
+    public FakeTimeProvider? Clock { get; }
+
+    /// <summary>
+    /// A fresh database. With <paramref name="fakeClock"/>, <see cref="Store"/> runs on a fake clock where it can:
+    /// SQLite reads the host's clock, so a lease expires when <see cref="PassAsync"/> moves it; PostgreSQL computes
+    /// now() in SQL (leases on the database clock, so skewed hosts agree), which no test can move.
+    /// </summary>
+    public static async Task<TestBackend> CreateAsync(string name, bool fakeClock = false)
     {
         if (name == Sqlite)
         {
             var directory = Path.Combine(Path.GetTempPath(), "nlphost-queue-tests", Guid.NewGuid().ToString("N"));
-            return new TestBackend(name, new() { ["Queue:Provider"] = "sqlite", ["Queue:DataDirectory"] = directory }, directory, null);
+            var clock = fakeClock ? new FakeTimeProvider(DateTimeOffset.UtcNow) : null;
+            return new TestBackend(name, new() { ["Queue:Provider"] = "sqlite", ["Queue:DataDirectory"] = directory }, directory, null, clock);
         }
 
         var schema = $"t_{Guid.NewGuid():N}";
         await ExecutePostgresAsync($"CREATE SCHEMA {schema}");
         // A small pool per store: test classes run in parallel on one server (100 connections by default).
         var connectionString = new NpgsqlConnectionStringBuilder(PostgresConnectionString) { SearchPath = schema, MaxPoolSize = 8 }.ToString();
-        return new TestBackend(name, new() { ["Queue:Provider"] = "postgres", ["Queue:ConnectionString"] = connectionString }, null, schema);
+        return new TestBackend(name, new() { ["Queue:Provider"] = "postgres", ["Queue:ConnectionString"] = connectionString }, null, schema, null);
+    }
+
+    /// <summary>
+    /// Lets <paramref name="span"/> pass for <see cref="Store"/>'s leases and backoffs: the fake clock moves at once on
+    /// SQLite; on PostgreSQL, whose own now() decides, the test has to wait it out (plus a little for the round trips).
+    /// </summary>
+    public Task PassAsync(TimeSpan span)
+    {
+        if (Clock is { } clock)
+        {
+            clock.Advance(span);
+            return Task.CompletedTask;
+        }
+
+        return Task.Delay(span + TimeSpan.FromMilliseconds(50));
     }
 
     /// <summary>Another store on this database, as another host would have; <paramref name="time"/> is that host's clock.</summary>

@@ -9,7 +9,7 @@ public sealed class JobStoreFailureTests
     [Theory, SqliteBackend, PostgresBackend]
     public async Task Transient_failures_retry_after_backoff_then_the_job_is_dead(string backend)
     {
-        await using var db = await TestBackend.CreateAsync(backend);
+        await using var db = await TestBackend.CreateAsync(backend, fakeClock: true);
         var id = (await db.Store.EnqueueAsync(Request(maxAttempts: 3))).Job.Id;
         var states = new List<JobState?>();
 
@@ -20,7 +20,7 @@ public sealed class JobStoreFailureTests
             var write = await db.Store.FailTransientAsync(id, "w", $"busy {attempt}", TimeSpan.FromMilliseconds(300));
             states.Add(write.State);
             Assert.Null(await db.Store.LeaseAsync("w", Lease));
-            await Task.Delay(400);
+            await db.PassAsync(TimeSpan.FromMilliseconds(350));
         }
 
         Assert.Equal([JobState.Queued, JobState.Queued, JobState.Dead], states);
@@ -91,12 +91,12 @@ public sealed class JobStoreFailureTests
     [Theory, SqliteBackend, PostgresBackend]
     public async Task Job_whose_worker_is_lost_on_every_attempt_is_dead(string backend)
     {
-        await using var db = await TestBackend.CreateAsync(backend);
+        await using var db = await TestBackend.CreateAsync(backend, fakeClock: true);
         var id = (await db.Store.EnqueueAsync(Request(maxAttempts: 2))).Job.Id;
         await db.Store.LeaseAsync("lost-1", TimeSpan.FromMilliseconds(200));
-        await Task.Delay(300);
+        await db.PassAsync(TimeSpan.FromMilliseconds(250));
         await db.Store.LeaseAsync("lost-2", TimeSpan.FromMilliseconds(200));
-        await Task.Delay(300);
+        await db.PassAsync(TimeSpan.FromMilliseconds(250));
 
         Assert.Null(await db.Store.LeaseAsync("w", Lease));
         var dead = await db.Store.GetAsync(id);

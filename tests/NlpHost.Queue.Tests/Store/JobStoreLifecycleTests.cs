@@ -69,12 +69,12 @@ public sealed class JobStoreLifecycleTests
     [Theory, SqliteBackend, PostgresBackend]
     public async Task Lease_expires_and_job_is_redelivered(string backend)
     {
-        await using var db = await TestBackend.CreateAsync(backend);
+        await using var db = await TestBackend.CreateAsync(backend, fakeClock: true);
         var job = (await db.Store.EnqueueAsync(Request())).Job;
         await db.Store.LeaseAsync("crashed-worker", TimeSpan.FromMilliseconds(300));
 
         var whileHeld = await db.Store.LeaseAsync("w2", Lease);
-        await Task.Delay(500);
+        await db.PassAsync(TimeSpan.FromMilliseconds(400));
         var redelivered = await db.Store.LeaseAsync("w2", Lease);
 
         Assert.Null(whileHeld);
@@ -87,10 +87,10 @@ public sealed class JobStoreLifecycleTests
     [Theory, SqliteBackend, PostgresBackend]
     public async Task Result_is_written_once_and_never_overwritten(string backend)
     {
-        await using var db = await TestBackend.CreateAsync(backend);
+        await using var db = await TestBackend.CreateAsync(backend, fakeClock: true);
         var id = (await db.Store.EnqueueAsync(Request())).Job.Id;
         await db.Store.LeaseAsync("slow", TimeSpan.FromMilliseconds(200));
-        await Task.Delay(400);
+        await db.PassAsync(TimeSpan.FromMilliseconds(300));
         await db.Store.LeaseAsync("fast", Lease);
 
         var slowWhileFastRuns = await db.Store.CompleteAsync(id, "slow", Json("\"slow\""));
