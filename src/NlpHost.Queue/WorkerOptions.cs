@@ -6,6 +6,9 @@ public sealed class WorkerOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Worker";
 
+    /// <summary>The default of <see cref="PrefetchCount"/>.</summary>
+    public const int DefaultPrefetchCount = 64;
+
     /// <summary><c>Worker:Concurrency</c>: jobs run at once by this host. Default 2.</summary>
     public int Concurrency { get; set; } = 2;
 
@@ -29,6 +32,16 @@ public sealed class WorkerOptions
 
     /// <summary><c>Worker:LeaseBatchSize</c>: most jobs leased in one round trip; never more than the free slots. Default 32.</summary>
     public int LeaseBatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// <c>Worker:PrefetchCount</c>: jobs leased ahead of free slots and held until a slot frees, so a busy worker leases in
+    /// batches (refilling once half of it, at most <see cref="LeaseBatchSize"/>, is free) rather than a job per finished
+    /// job. Their leases are renewed by the heartbeat while they wait; on shutdown they are released at once. 0 leases
+    /// only for free slots. A held job waits for the slots to work through the jobs ahead of it, so keep it near what
+    /// the slots finish in a few seconds, and 0 for long jobs on a fleet (they would wait on one host while another idles).
+    /// Default <see cref="DefaultPrefetchCount"/>.
+    /// </summary>
+    public int PrefetchCount { get; set; } = DefaultPrefetchCount;
 
     /// <summary>
     /// <c>Worker:CompletionBatchSize</c>: most results written in one transaction. Results that finish while one write is
