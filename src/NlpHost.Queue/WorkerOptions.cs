@@ -6,8 +6,13 @@ public sealed class WorkerOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Worker";
 
-    /// <summary>The default of <see cref="PrefetchCount"/>.</summary>
-    public const int DefaultPrefetchCount = 64;
+    /// <summary>
+    /// The default of <see cref="PrefetchCount"/>: off. A prefetched job is <c>running</c> (leased) while it waits, so the
+    /// API and dashboard would show a job behind a busy slot as running rather than queued, its cancellation would take
+    /// a heartbeat instead of being immediate, and on a fleet one host would hold jobs another could start. Hosts that
+    /// run light tasks in bulk turn it on (64: docs/benchmarks.md, the queue curve).
+    /// </summary>
+    public const int DefaultPrefetchCount = 0;
 
     /// <summary><c>Worker:Concurrency</c>: jobs run at once by this host. Default 2.</summary>
     public int Concurrency { get; set; } = 2;
@@ -38,8 +43,8 @@ public sealed class WorkerOptions
     /// batches (refilling once half of it, at most <see cref="LeaseBatchSize"/>, is free) rather than a job per finished
     /// job. Their leases are renewed by the heartbeat while they wait; on shutdown they are released at once. 0 leases
     /// only for free slots. A held job waits for the slots to work through the jobs ahead of it, so keep it near what
-    /// the slots finish in a few seconds, and 0 for long jobs on a fleet (they would wait on one host while another idles).
-    /// Default <see cref="DefaultPrefetchCount"/>.
+    /// the slots finish in a second or two, and 0 for long jobs (they would wait on one host while another idles).
+    /// Default <see cref="DefaultPrefetchCount"/> (0).
     /// </summary>
     public int PrefetchCount { get; set; } = DefaultPrefetchCount;
 

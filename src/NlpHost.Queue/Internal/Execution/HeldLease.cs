@@ -18,6 +18,8 @@ internal sealed class HeldLease(Job job, string owner)
 {
     private readonly Lock _gate = new();
     private CancellationTokenSource? _execution;
+    private bool _begun;
+    private bool _settled;
     private bool _detached;
 
     public Job Job { get; } = job;
@@ -38,7 +40,26 @@ internal sealed class HeldLease(Job job, string owner)
         lock (_gate)
         {
             _execution = execution;
-            return StopReason == LeaseStopReason.None;
+            _begun = StopReason == LeaseStopReason.None;
+            return _begun;
+        }
+    }
+
+    /// <summary>
+    /// Claims the settling of a job stopped before it began (cancelled or lost while it waited): the heartbeat that
+    /// stopped it and the slot that reaches it may both try; one wins, so its outcome is written and logged once.
+    /// </summary>
+    public bool TryClaimSettlement()
+    {
+        lock (_gate)
+        {
+            if (_begun || _settled || StopReason == LeaseStopReason.None)
+            {
+                return false;
+            }
+
+            _settled = true;
+            return true;
         }
     }
 

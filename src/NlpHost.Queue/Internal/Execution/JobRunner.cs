@@ -27,7 +27,11 @@ internal sealed class JobRunner(
         using var execution = CancellationTokenSource.CreateLinkedTokenSource(hardStop);
         if (!lease.Begin(execution))
         {
-            await SettleUnstartedAsync(lease).ConfigureAwait(false);
+            if (lease.TryClaimSettlement())
+            {
+                await SettleUnstartedAsync(lease).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -90,8 +94,11 @@ internal sealed class JobRunner(
         }
     }
 
-    /// <summary>A prefetched job stopped while it waited for a slot: it never ran, so there is no attempt to record.</summary>
-    private async Task SettleUnstartedAsync(HeldLease lease)
+    /// <summary>
+    /// A prefetched job stopped while it waited for a slot (the caller claimed it, <see cref="HeldLease.TryClaimSettlement"/>):
+    /// it never ran, so a cancelled one is acknowledged at once and a lost one is left to its new owner.
+    /// </summary>
+    public async Task SettleUnstartedAsync(HeldLease lease)
     {
         try
         {

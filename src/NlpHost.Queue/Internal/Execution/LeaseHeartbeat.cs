@@ -8,9 +8,11 @@ namespace NlpHost.Queue.Internal.Execution;
 /// <summary>
 /// The worker's heartbeat: every <see cref="WorkerOptions.HeartbeatSeconds"/> it renews the lease of every job the worker
 /// holds (running and prefetched) and stores their latest progress in one write, then stops each job whose lease was
-/// lost or whose cancellation was requested. One beat per worker, not per job: the cost no longer grows with slots.
+/// lost or whose cancellation was requested (a waiting one is settled at once). One beat per worker, not per job: the
+/// cost no longer grows with slots.
 /// </summary>
-internal sealed class LeaseHeartbeat(IJobStore store, IOptions<WorkerOptions> options, TimeProvider time, ILogger<LeaseHeartbeat> logger)
+internal sealed class LeaseHeartbeat(
+    IJobStore store, JobRunner runner, IOptions<WorkerOptions> options, TimeProvider time, ILogger<LeaseHeartbeat> logger)
 {
     private readonly WorkerOptions _options = options.Value;
 
@@ -72,6 +74,12 @@ internal sealed class LeaseHeartbeat(IJobStore store, IOptions<WorkerOptions> op
         foreach (var lease in stopped)
         {
             lease.CancelExecution();
+        }
+
+        // A waiting job asked to cancel is cancelled now, not when a slot reaches it (that may be long behind a slow job).
+        foreach (var lease in stopped.Where(l => l.TryClaimSettlement()))
+        {
+            await runner.SettleUnstartedAsync(lease).ConfigureAwait(false);
         }
     }
 }
