@@ -61,7 +61,7 @@ settings $best
 case ",$setups," in *,pg3,*) pg postgres 3 ;; esac
 case ",$setups," in *,async,*)
   as_postgres() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtAX "$@"; }
-  as_postgres -c "DROP DATABASE IF EXISTS $async_db" >/dev/null
+  as_postgres -c "DROP DATABASE IF EXISTS $async_db" >/dev/null 2>&1
   as_postgres -c "CREATE DATABASE $async_db OWNER $(NLPHOST_TEST_POSTGRES="$NLPHOST_TEST_POSTGRES" psql_pg -c 'SELECT current_user')" >/dev/null
   as_postgres -c "ALTER DATABASE $async_db SET synchronous_commit = off" >/dev/null
   trap 'as_postgres -c "DROP DATABASE IF EXISTS $async_db" >/dev/null 2>&1 || true; cleanup' EXIT

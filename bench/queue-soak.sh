@@ -33,14 +33,15 @@ workers=(--Worker:Concurrency 2 --Worker:LeaseSeconds 2 --Worker:HeartbeatSecond
          --Worker:ShutdownGraceSeconds 2 --Worker:BreakerMinimumThroughput 100000 --Worker:PrefetchCount "${SOAK_PREFETCH:-64}")
 count() { PGOPTIONS="-c search_path=$schema" psql_pg -c "SELECT count(*) FROM jobs WHERE $1"; }
 
-declare -A host_pid
+declare -A host_pid host_log
 start_host() {
   local id="$1"
+  host_log[$id]="$work/$id-$(date +%s%N).log"
   if [ "$id" = w3 ] && [ -r "$faketime" ]; then
     LD_PRELOAD="$faketime" FAKETIME=+10m FAKETIME_DONT_FAKE_MONOTONIC=1 \
-      dotnet "$host" worker "${queue[@]}" "${workers[@]}" --Worker:WorkerId "$id" >> "$work/$id.log" 2>&1 &
+      dotnet "$host" worker "${queue[@]}" "${workers[@]}" --Worker:WorkerId "$id" > "${host_log[$id]}" 2>&1 &
   else
-    dotnet "$host" worker "${queue[@]}" "${workers[@]}" --Worker:WorkerId "$id" >> "$work/$id.log" 2>&1 &
+    dotnet "$host" worker "${queue[@]}" "${workers[@]}" --Worker:WorkerId "$id" > "${host_log[$id]}" 2>&1 &
   fi
   host_pid[$id]=$!
   pids+=("$!")
@@ -78,7 +79,7 @@ while [ "$(count "state IN ('queued', 'running')")" -gt 0 ]; do
   sleep "$(python3 -c 'import random; print(random.uniform(2, 4))')"
   [ "$(date +%s)" -ge "$kill_until" ] && continue
   victim="w$((1 + RANDOM % 3))"
-  grep -q "started with" "$work/$victim.log" || continue
+  grep -q "started with" "${host_log[$victim]}" || continue
   kill -KILL "${host_pid[$victim]}" 2>/dev/null || true
   wait "${host_pid[$victim]}" 2>/dev/null || true
   kills=$((kills + 1))

@@ -49,6 +49,13 @@ public sealed class WorkerOptions
     public int PrefetchCount { get; set; } = DefaultPrefetchCount;
 
     /// <summary>
+    /// <c>Worker:PrefetchWaitSeconds</c>: caps the prefetch at what the slots finish in this time, from the mean time recent
+    /// jobs held a slot; until a job has finished nothing is prefetched. Keeps held jobs short of a long wait (a killed
+    /// host burns an attempt of each job it held) while light jobs still fill <see cref="PrefetchCount"/>. Default 1.
+    /// </summary>
+    public double PrefetchWaitSeconds { get; set; } = 1;
+
+    /// <summary>
     /// <c>Worker:CompletionBatchSize</c>: most results written in one transaction. Results that finish while one write is
     /// in flight go in the next (no timer waits for a batch to fill). Default 256.
     /// </summary>

@@ -29,7 +29,7 @@ internal sealed class JobWorker(
         // Unique per worker instance and lease round trip, so two deliveries of one job never pass each other's owner checks.
         var instance = Guid.NewGuid().ToString("N")[..8];
         var started = time.GetUtcNow();
-        var held = new HeldJobs(_options);
+        var held = new HeldJobs(_options, time);
         using var hardStop = new CancellationTokenSource();
         using var stopBeating = new CancellationTokenSource();
         Log.WorkerStarted(logger, _options.WorkerId, _options.Concurrency, _options.PrefetchCount);

@@ -29,6 +29,7 @@ public sealed class PrefetchTests
         using var host = WorkerHost.Build(db, gate.Executor(), new(OneSlotFourAhead) { ["Worker:ShutdownGraceSeconds"] = "30" });
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IJobStore>();
+        await WarmUpAsync(store);
         var ids = (await store.EnqueueBatchAsync([.. Enumerable.Range(0, 10).Select(i => Request(input: $$"""{"text":"j{{i}}"}"""))])).Select(r => r.Job.Id).ToList();
         await gate.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var running = (await store.CountByStateAsync())[JobState.Running];
@@ -54,6 +55,7 @@ public sealed class PrefetchTests
         using var host = WorkerHost.Build(db, gate.Executor(), new(OneSlotFourAhead) { ["Worker:LeaseSeconds"] = "5", ["Worker:HeartbeatSeconds"] = "1" }, time);
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IJobStore>();
+        await WarmUpAsync(store);
         var ids = (await store.EnqueueBatchAsync([.. Enumerable.Range(0, 5).Select(i => Request(input: $$"""{"text":"j{{i}}"}"""))])).Select(r => r.Job.Id).ToList();
         await gate.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -84,6 +86,7 @@ public sealed class PrefetchTests
         using var host = WorkerHost.Build(db, gate.Executor(), new(OneSlotFourAhead) { ["Worker:HeartbeatSeconds"] = "1" }, time);
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IJobStore>();
+        await WarmUpAsync(store);
         var ids = (await store.EnqueueBatchAsync([.. Enumerable.Range(0, 3).Select(i => Request(input: $$"""{"text":"j{{i}}"}"""))])).Select(r => r.Job.Id).ToList();
         await gate.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -118,6 +121,7 @@ public sealed class PrefetchTests
         using var host = WorkerHost.Build(db, gate.Executor(), OneSlotFourAhead);
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IJobStore>();
+        await WarmUpAsync(store);
         var ids = (await store.EnqueueBatchAsync([.. Enumerable.Range(0, 3).Select(i => Request(input: $$"""{"text":"j{{i}}"}"""))])).Select(r => r.Job.Id).ToList();
         await gate.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -134,9 +138,37 @@ public sealed class PrefetchTests
         Assert.Equal(["j0", "j2"], gate.Ran);
     }
 
+    [Theory]
+    [InlineData(2.0, 1)]
+    [InlineData(0.25, 5)]
+    public async Task The_prefetch_holds_only_what_the_slots_finish_within_the_wait_bound(double warmUpSeconds, int held)
+    {
+        await using var db = await TestBackend.CreateAsync(TestBackend.Sqlite);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
+        var gate = new Gate { Clock = time, WarmUpTakes = TimeSpan.FromSeconds(warmUpSeconds) };
+        using var host = WorkerHost.Build(db, gate.Executor(), new(OneSlotFourAhead) { ["Worker:PrefetchWaitSeconds"] = "1" }, time);
+        await host.StartAsync();
+        var store = host.Services.GetRequiredService<IJobStore>();
+        await WarmUpAsync(store);
+
+        // One slot, jobs that held it warmUpSeconds: one second of waiting fits 1 / warmUpSeconds of them (at most 4).
+        await store.EnqueueBatchAsync([.. Enumerable.Range(0, 6).Select(i => Request(input: $$"""{"text":"j{{i}}"}"""))]);
+        await gate.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var running = (await store.CountByStateAsync())[JobState.Running];
+        gate.Open();
+        await host.StopAsync();
+
+        Assert.Equal(held, running);
+    }
+
+    // Nothing is prefetched before a job has finished: one quick job first gives the worker its slot time.
+    private static async Task WarmUpAsync(IJobStore store) =>
+        await WaitForAsync(store, (await store.EnqueueAsync(Request(input: """{"text":"warm"}"""))).Job.Id, j => j.State == JobState.Succeeded);
+
     /// <summary>
     /// Jobs that record their input's text; the first (<c>j0</c>) then reports <see cref="Started"/> and waits for
-    /// <see cref="Open"/> or its cancellation. The rest finish at once.
+    /// <see cref="Open"/> or its cancellation. The rest finish at once; <c>warm</c> (not recorded) holds its slot for
+    /// <see cref="WarmUpTakes"/> of <see cref="Clock"/>.
     /// </summary>
     private sealed class Gate
     {
@@ -147,11 +179,21 @@ public sealed class PrefetchTests
 
         public IReadOnlyList<string> Ran => [.. _ran];
 
+        public FakeTimeProvider? Clock { get; init; }
+
+        public TimeSpan WarmUpTakes { get; init; }
+
         public void Open() => _open.TrySetResult();
 
         public FakeExecutor Executor() => new(async (_, input, _, ct) =>
         {
             var text = input.GetProperty("text").GetString()!;
+            if (text == "warm")
+            {
+                Clock?.Advance(WarmUpTakes);
+                return JsonSerializer.SerializeToElement(text);
+            }
+
             _ran.Enqueue(text);
             if (text == "j0")
             {

@@ -9,14 +9,19 @@ namespace NlpHost.Queue.Internal.Execution;
 /// <see cref="WorkerOptions.PrefetchCount"/> leased ahead and waiting, in lease order, for a slot. The dispatcher asks for
 /// more only once a refill's worth of room is free (or a slot would idle), so a busy worker leases in batches instead
 /// of one job per finished job; the heartbeat renews every held lease, waiting ones included.
+/// The prefetch is also capped at what the slots finish within <see cref="WorkerOptions.PrefetchWaitSeconds"/>, from
+/// the mean time recent jobs held a slot (none before the first job finishes): a prefetched job counts an attempt when
+/// leased, so a host killed while holding jobs it would not reach for a long time would burn their attempts (the long
+/// chaos soak made jobs dead that way), and on a fleet they would wait while another host idles.
 /// </summary>
-internal sealed class HeldJobs(WorkerOptions options)
+internal sealed class HeldJobs(WorkerOptions options, TimeProvider time)
 {
+    // Weight of the newest job in the mean slot time: about the last ten jobs count.
+    private const double Smoothing = 0.1;
     private readonly Channel<HeldLease> _waiting = Channel.CreateUnbounded<HeldLease>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly ConcurrentDictionary<string, HeldLease> _held = new(StringComparer.Ordinal);
-    private readonly int _capacity = options.Concurrency + options.PrefetchCount;
-    private readonly int _refillAt = Math.Clamp((options.PrefetchCount + 1) / 2, 1, options.LeaseBatchSize);
     private readonly Lock _gate = new();
+    private double _meanSlotSeconds = double.NaN;
     private int _count;
     private int _waitingCount;
     private bool _closed;
@@ -27,8 +32,28 @@ internal sealed class HeldJobs(WorkerOptions options)
     /// <summary>How many jobs to lease now: 0 until a refill's worth of room is free or no job waits for a slot.</summary>
     public int WantedNow()
     {
-        var room = _capacity - Volatile.Read(ref _count);
-        return room > 0 && (room >= _refillAt || Volatile.Read(ref _waitingCount) == 0) ? Math.Min(room, options.LeaseBatchSize) : 0;
+        var prefetch = PrefetchNow();
+        var room = options.Concurrency + prefetch - Volatile.Read(ref _count);
+        var refillAt = Math.Clamp((prefetch + 1) / 2, 1, options.LeaseBatchSize);
+        return room > 0 && (room >= refillAt || Volatile.Read(ref _waitingCount) == 0) ? Math.Min(room, options.LeaseBatchSize) : 0;
+    }
+
+    /// <summary>How many jobs may wait now: what the slots finish within the wait bound, at most the prefetch count.</summary>
+    public int PrefetchNow()
+    {
+        double mean;
+        lock (_gate)
+        {
+            mean = _meanSlotSeconds;
+        }
+
+        if (options.PrefetchCount == 0 || double.IsNaN(mean))
+        {
+            return 0;
+        }
+
+        var fits = options.Concurrency * options.PrefetchWaitSeconds / Math.Max(mean, 1e-6);
+        return (int)Math.Min(options.PrefetchCount, Math.Floor(fits));
     }
 
     /// <summary>Holds freshly leased jobs, in lease order, until a slot takes them.</summary>
@@ -36,7 +61,7 @@ internal sealed class HeldJobs(WorkerOptions options)
     {
         foreach (var job in jobs)
         {
-            var lease = new HeldLease(job, owner);
+            var lease = new HeldLease(job, owner, RecordSlotTime);
             _held[job.Id] = lease;
             Interlocked.Increment(ref _count);
             Interlocked.Increment(ref _waitingCount);
@@ -67,6 +92,7 @@ internal sealed class HeldJobs(WorkerOptions options)
 
                 if (_waiting.Reader.TryRead(out var lease))
                 {
+                    lease.TakenAt = time.GetTimestamp();
                     Interlocked.Decrement(ref _waitingCount);
                     Changed.Pulse();
                     return lease;
@@ -84,6 +110,21 @@ internal sealed class HeldJobs(WorkerOptions options)
         {
             Interlocked.Decrement(ref _count);
             Changed.Pulse();
+        }
+    }
+
+    // At the end of the execution, before its outcome is written: the next lease already sees it.
+    private void RecordSlotTime(HeldLease lease)
+    {
+        if (lease.TakenAt is not { } taken)
+        {
+            return;
+        }
+
+        var seconds = time.GetElapsedTime(taken).TotalSeconds;
+        lock (_gate)
+        {
+            _meanSlotSeconds = double.IsNaN(_meanSlotSeconds) ? seconds : _meanSlotSeconds + (Smoothing * (seconds - _meanSlotSeconds));
         }
     }
 

@@ -14,7 +14,10 @@ internal enum LeaseStopReason
 /// renews it and may stop it (lease lost, cancellation requested): a waiting job is then never started, a running one
 /// has its execution cancelled, so a job that another worker took over is never written twice.
 /// </summary>
-internal sealed class HeldLease(Job job, string owner)
+/// <param name="job">The leased job.</param>
+/// <param name="owner">Its lease owner.</param>
+/// <param name="executed">Called once when its execution is over (<see cref="Detach"/>), before its outcome is written.</param>
+internal sealed class HeldLease(Job job, string owner, Action<HeldLease>? executed = null)
 {
     private readonly Lock _gate = new();
     private CancellationTokenSource? _execution;
@@ -32,6 +35,9 @@ internal sealed class HeldLease(Job job, string owner)
     public ProgressBuffer Progress { get; } = new();
 
     public LeaseStopReason StopReason { get; private set; }
+
+    /// <summary>When a slot took the job (<see cref="TimeProvider.GetTimestamp"/>); <see langword="null"/> while it waits.</summary>
+    public long? TakenAt { get; set; }
 
     /// <summary>Starts the execution under <paramref name="execution"/>, which a stop cancels.</summary>
     /// <returns><see langword="false"/> when the job was stopped while it waited: run nothing, settle <see cref="StopReason"/>.</returns>
@@ -108,8 +114,15 @@ internal sealed class HeldLease(Job job, string owner)
     {
         lock (_gate)
         {
+            if (_detached)
+            {
+                return;
+            }
+
             _detached = true;
             _execution = null;
         }
+
+        executed?.Invoke(this);
     }
 }
