@@ -42,13 +42,16 @@ pg() {
 }
 
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); $(date -u '+%F %H:%M UTC'); jobs: $jobs; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-run_header | tee "$work/rows"
+run_header
+: > "$work/rows"
+# row <command...>: runs one setup and keeps its row (not through a pipe: run must add to pids and schemas here).
+row() { "$@" > "$work/row"; cat "$work/row"; cat "$work/row" >> "$work/rows"; }
 for slots in ${CURVE_SLOTS:-2 8 16 32}; do
   for prefetch in ${CURVE_PREFETCH:-0 64 256}; do
     settings "$slots" "$prefetch"
-    case ",$setups," in *,sqlite,*) rm -rf "$work/sqlite"; run sqlite 1 --Queue:Provider sqlite --Queue:DataDirectory "$work/sqlite" | tee -a "$work/rows" ;; esac
+    case ",$setups," in *,sqlite,*) rm -rf "$work/sqlite"; row run sqlite 1 --Queue:Provider sqlite --Queue:DataDirectory "$work/sqlite" ;; esac
     if [ -n "${NLPHOST_TEST_POSTGRES:-}" ]; then
-      case ",$setups," in *,pg1,*) pg postgres 1 | tee -a "$work/rows" ;; esac
+      case ",$setups," in *,pg1,*) row pg postgres 1 ;; esac
     fi
   done
 done

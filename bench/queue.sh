@@ -9,7 +9,7 @@
 # Usage: bench/queue.sh [M]   (default 2000). BENCH_SETUPS: which of sqlite,pg1,pg3 to run (default all).
 # Before/after: copy this script into a checkout of the older commit and run both, alternating (bench/queue-compare.sh). PostgreSQL: NLPHOST_TEST_POSTGRES (Npgsql connection string,
 # e.g. from .ci/postgres.sh); each run gets its own schema, dropped afterwards.
-# Worker settings: defaults (Concurrency 2 per host, BENCH_CONCURRENCY to change it; PrefetchCount 64, BENCH_PREFETCH)
+# Worker settings: defaults (Concurrency 2 per host, BENCH_CONCURRENCY to change it) but PrefetchCount 64 (BENCH_PREFETCH; the product default is 0)
 # except Worker:PollMilliseconds 100 and per-job log lines off. Each row also gives CPU ms per job of the workers and
 # of the PostgreSQL server, and how busy the machine was (bench/lib/queue-run.sh). The grid over slots and prefetch
 # is bench/queue-curve.sh.

@@ -7,7 +7,8 @@
 # CPU per job: user+system seconds of the worker processes, and of every PostgreSQL server process (plus what the
 # postmaster reaped from backends that exited), between the submit and the last result, over the jobs. The server is
 # shared: other users' queries on it count too. busy%: the whole machine's non-idle CPU over the same span (all
-# cores = 100), which includes other users' processes.
+# cores = 100), which includes other users' processes. commits/j: PostgreSQL transactions committed in the queue's
+# database over the jobs (pg_stat_database; includes this script's polls, ~10 a second, and other users of the database).
 tick="$(getconf CLK_TCK)"
 worker_args=()
 
@@ -32,12 +33,17 @@ pg_ticks() {
   echo $(( $(ticks $(pgrep -u postgres -x postgres)) + $(sed 's/^.*) //' "/proc/$postmaster/stat" | awk '{print $14 + $15}') ))
 }
 
+# commits <label>: transactions committed so far in the queue's PostgreSQL database (0 for SQLite).
+commits() {
+  if [ "$1" = sqlite ]; then echo 0; else psql_pg -c "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"; fi
+}
+
 # box: "busy total" clock ticks of the whole machine.
 box() { awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat; }
 
 run_header() {
-  printf '%-16s %-5s %-5s %-8s %-5s %-6s %-9s %-9s %-7s %-10s %-10s %-6s %-5s\n' \
-    queue hosts slots prefetch lease jobs submit_s total_s jobs/s worker_ms/j pg_ms/j busy% load1
+  printf '%-16s %-5s %-5s %-8s %-5s %-6s %-9s %-9s %-7s %-10s %-10s %-9s %-6s %-5s\n' \
+    queue hosts slots prefetch lease jobs submit_s total_s jobs/s worker_ms/j pg_ms/j commits/j busy% load1
 }
 
 run() {
@@ -63,7 +69,8 @@ run() {
     sleep 5 # the page loads and starts polling before the clock starts
   fi
   local start end submitted count worker0 worker1 pg0 pg1 box0 box1
-  worker0=$(ticks "${started[@]}"); pg0=$(pg_ticks); box0=$(box)
+  local commits0 commits1
+  commits0=$(commits "$label"); worker0=$(ticks "${started[@]}"); pg0=$(pg_ticks); box0=$(box)
   start=$(date +%s.%N)
   dotnet "$host" submit noop --batch "$work/batch.jsonl" "${queue[@]}" "${common[@]}" > /dev/null
   submitted=$(date +%s.%N)
@@ -73,16 +80,18 @@ run() {
     sleep 0.1
   done
   worker1=$(ticks "${started[@]}"); pg1=$(pg_ticks); box1=$(box)
+  sleep 1 # backends flush their statistics at most once a second
+  commits1=$(commits "$label")
   end=$(sql "$label" "SELECT MAX(finished_at) / 1000.0 FROM jobs")
   for pid in "${started[@]}"; do kill -TERM "$pid"; wait "$pid" || true; done
   python3 - "$label" "$hosts" "$jobs" "$start" "$submitted" "$end" "$worker0" "$worker1" "$pg0" "$pg1" "$tick" $box0 $box1 \
-    "$(arg Worker:Concurrency 2)" "$(arg Worker:PrefetchCount 64)" "$(arg Worker:LeaseBatchSize 32)" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
+    "$(arg Worker:Concurrency 2)" "$(arg Worker:PrefetchCount 0)" "$(arg Worker:LeaseBatchSize 32)" "$(cut -d' ' -f1 /proc/loadavg)" "$commits0" "$commits1" <<'PY'
 import sys
-l, h, m, a, b, c, w0, w1, p0, p1, tick, busy0, all0, busy1, all1, slots, prefetch, lease, load = sys.argv[1:]
+l, h, m, a, b, c, w0, w1, p0, p1, tick, busy0, all0, busy1, all1, slots, prefetch, lease, load, c0, c1 = sys.argv[1:]
 m, a, b, c, tick = int(m), float(a), float(b), float(c), int(tick)
 ms = lambda t0, t1: (int(t1) - int(t0)) * 1000 / tick / m
 busy = 100 * (int(busy1) - int(busy0)) / max(1, int(all1) - int(all0))
-print(f'{l:<16} {h:<5} {slots:<5} {prefetch:<8} {lease:<5} {m:<6} {b-a:<9.2f} {c-a:<9.2f} {m/(c-a):<7.0f} {ms(w0, w1):<10.3f} {ms(p0, p1):<10.3f} {busy:<6.0f} {load:<5}')
+print(f'{l:<16} {h:<5} {slots:<5} {prefetch:<8} {lease:<5} {m:<6} {b-a:<9.2f} {c-a:<9.2f} {m/(c-a):<7.0f} {ms(w0, w1):<10.3f} {ms(p0, p1):<10.3f} {(int(c1) - int(c0)) / m:<9.3f} {busy:<6.0f} {load:<5}')
 PY
 }
 

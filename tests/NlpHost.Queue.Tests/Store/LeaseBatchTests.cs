@@ -60,6 +60,22 @@ public sealed class LeaseBatchTests
         Assert.All(await host.RenewLeasesAsync(beats, Lease), r => Assert.False(r.Held));
     }
 
+    [Theory, SqliteBackend]
+    public async Task A_beat_naming_one_job_under_a_lost_and_a_current_owner_renews_only_the_current_one(string backend)
+    {
+        await using var db = await TestBackend.CreateAsync(backend);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
+        var store = db.CreateStore(time);
+        var id = (await store.EnqueueAsync(Request())).Job.Id;
+        await store.LeaseAsync("round-1", Lease);
+        time.Advance(Lease + TimeSpan.FromSeconds(1));
+        await store.LeaseAsync("round-2", Lease);
+
+        var renewals = await store.RenewLeasesAsync([new(new(id, "round-1")), new(new(id, "round-2"))], Lease);
+
+        Assert.Equal([new(false, false), new(true, false)], renewals);
+    }
+
     [Theory, SqliteBackend, PostgresBackend]
     public async Task A_batched_release_gives_jobs_back_without_their_attempt_and_cancels_those_asked_to_stop(string backend)
     {

@@ -11,15 +11,17 @@ namespace NlpHost.Queue.Internal.Execution;
 /// of one job per finished job; the heartbeat renews every held lease, waiting ones included.
 /// The prefetch is also capped at what the slots finish within <see cref="WorkerOptions.PrefetchWaitSeconds"/>, from
 /// the mean time recent jobs held a slot (none before the first job finishes): a prefetched job counts an attempt when
-/// leased, so a host killed while holding jobs it would not reach for a long time would burn their attempts (the long
-/// chaos soak made jobs dead that way), and on a fleet they would wait while another host idles.
+/// leased, so a host killed while holding jobs it would not reach for a long time would burn their attempts (bench/queue-soak.sh
+/// made jobs dead that way), and on a fleet they would wait while another host idles.
 /// </summary>
 internal sealed class HeldJobs(WorkerOptions options, TimeProvider time)
 {
     // Weight of the newest job in the mean slot time: about the last ten jobs count.
     private const double Smoothing = 0.1;
     private readonly Channel<HeldLease> _waiting = Channel.CreateUnbounded<HeldLease>(new UnboundedChannelOptions { SingleWriter = true });
-    private readonly ConcurrentDictionary<string, HeldLease> _held = new(StringComparer.Ordinal);
+    // By lease, not job id: a job whose lease this worker lost may come back to it in a later lease round while the
+    // earlier delivery is still winding down.
+    private readonly ConcurrentDictionary<HeldLease, byte> _held = new();
     private readonly Lock _gate = new();
     private double _meanSlotSeconds = double.NaN;
     private int _count;
@@ -62,7 +64,7 @@ internal sealed class HeldJobs(WorkerOptions options, TimeProvider time)
         foreach (var job in jobs)
         {
             var lease = new HeldLease(job, owner, RecordSlotTime);
-            _held[job.Id] = lease;
+            _held[lease] = 0;
             Interlocked.Increment(ref _count);
             Interlocked.Increment(ref _waitingCount);
             _waiting.Writer.TryWrite(lease);
@@ -106,7 +108,7 @@ internal sealed class HeldJobs(WorkerOptions options, TimeProvider time)
     /// <summary>The job has its outcome (or was released): it is no longer held.</summary>
     public void Finish(HeldLease lease)
     {
-        if (_held.TryRemove(new KeyValuePair<string, HeldLease>(lease.Job.Id, lease)))
+        if (_held.TryRemove(lease, out _))
         {
             Interlocked.Decrement(ref _count);
             Changed.Pulse();
@@ -129,7 +131,7 @@ internal sealed class HeldJobs(WorkerOptions options, TimeProvider time)
     }
 
     /// <summary>Every held lease, for one heartbeat.</summary>
-    public IReadOnlyList<HeldLease> Snapshot() => [.. _held.Values];
+    public IReadOnlyList<HeldLease> Snapshot() => [.. _held.Keys];
 
     /// <summary>Stops slots taking waiting jobs and returns those jobs, to be released so other hosts run them at once.</summary>
     public IReadOnlyList<HeldLease> CloseWaiting()

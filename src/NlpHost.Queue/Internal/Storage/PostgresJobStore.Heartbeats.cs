@@ -18,7 +18,7 @@ internal sealed partial class PostgresJobStore
         WHERE jobs.state = 'running' ORDER BY jobs.id FOR UPDATE OF jobs
         """;
 
-    protected override async Task<Dictionary<string, bool>> RenewOwnedAsync(
+    protected override async Task<Dictionary<JobLease, bool>> RenewOwnedAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<JobHeartbeat> heartbeats, long leaseMs, CancellationToken cancellationToken)
     {
         await using var command = (NpgsqlCommand)Command(connection, transaction, $"""
@@ -27,7 +27,7 @@ internal sealed partial class PostgresJobStore
                             progress_message = CASE WHEN held.fraction IS NULL THEN jobs.progress_message ELSE held.message END
             FROM ({OwnedInIdOrder("v.fraction, v.message", "unnest(@ids, @owners, @fractions, @messages) AS v(id, owner, fraction, message)")}) AS held
             WHERE jobs.id = held.id
-            RETURNING jobs.id, jobs.cancel_requested
+            RETURNING jobs.id, jobs.lease_owner, jobs.cancel_requested
             """);
         command.Parameters.AddWithValue("lease", leaseMs);
         AddTexts(command, "ids", heartbeats.Select(h => h.Lease.Id));
@@ -37,33 +37,33 @@ internal sealed partial class PostgresJobStore
             TypedValue = [.. heartbeats.Select(h => h.Progress is { } p ? Math.Clamp(p.Fraction, 0, 1) : (double?)null)],
         });
         AddTexts(command, "messages", heartbeats.Select(h => h.Progress?.Message));
-        var held = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var held = new Dictionary<JobLease, bool>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            held[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), null) != 0;
+            held[new JobLease(reader.GetString(0), reader.GetString(1))] = Convert.ToInt64(reader.GetValue(2), null) != 0;
         }
 
         return held;
     }
 
-    protected override async Task<Dictionary<string, JobState>> ReleaseOwnedAsync(
+    protected override async Task<Dictionary<JobLease, JobState>> ReleaseOwnedAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<JobLease> leases, long delayMs, CancellationToken cancellationToken)
     {
         await using var command = (NpgsqlCommand)Command(connection, transaction, $"""
             UPDATE jobs SET {ReleaseSet}, updated_at = {Now}
             FROM ({OwnedInIdOrder("v.owner", "unnest(@ids, @owners) AS v(id, owner)")}) AS held
             WHERE jobs.id = held.id
-            RETURNING jobs.id, jobs.state
+            RETURNING jobs.id, held.owner, jobs.state
             """);
         command.Parameters.AddWithValue("delay", delayMs);
         AddTexts(command, "ids", leases.Select(l => l.Id));
         AddTexts(command, "owners", leases.Select(l => l.Owner));
-        var released = new Dictionary<string, JobState>(StringComparer.Ordinal);
+        var released = new Dictionary<JobLease, JobState>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            released[reader.GetString(0)] = JobRow.ParseState(reader.GetString(1));
+            released[new JobLease(reader.GetString(0), reader.GetString(1))] = JobRow.ParseState(reader.GetString(2));
         }
 
         return released;

@@ -17,7 +17,7 @@ internal abstract partial class SqlJobStore
 
         var held = await WriteAsync((connection, transaction) =>
             RenewOwnedAsync(connection, transaction, heartbeats, (long)leaseDuration.TotalMilliseconds, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return [.. heartbeats.Select(h => held.TryGetValue(h.Lease.Id, out var cancel) ? new LeaseRenewal(true, cancel) : new LeaseRenewal(false, false))];
+        return [.. heartbeats.Select(h => held.TryGetValue(h.Lease, out var cancel) ? new LeaseRenewal(true, cancel) : new LeaseRenewal(false, false))];
     }
 
     public async Task<IReadOnlyList<JobWriteResult>> ReleaseBatchAsync(IReadOnlyList<JobLease> leases, TimeSpan delay, CancellationToken cancellationToken = default)
@@ -34,7 +34,7 @@ internal abstract partial class SqlJobStore
             var results = new JobWriteResult[leases.Count];
             for (var i = 0; i < leases.Count; i++)
             {
-                results[i] = released.TryGetValue(leases[i].Id, out var state)
+                results[i] = released.TryGetValue(leases[i], out var state)
                     ? new JobWriteResult(JobWriteStatus.Applied, state)
                     : NotApplied(await ReadStateAsync(connection, transaction, leases[i].Id, cancellationToken).ConfigureAwait(false));
             }
@@ -44,14 +44,14 @@ internal abstract partial class SqlJobStore
     }
 
     /// <summary>
-    /// Extends each lease its owner still holds, storing the progress given; returns, per renewed job, whether its
-    /// cancellation was requested. One reused statement per job inside the caller's transaction (an embedded database has
+    /// Extends each lease its owner still holds, storing the progress given; returns, per renewed lease (by id and owner:
+    /// one job may be named twice, by a lost delivery and the current one), whether its cancellation was requested. One reused statement per job inside the caller's transaction (an embedded database has
     /// no round trips to save); PostgreSQL overrides it with one statement for all.
     /// </summary>
-    protected virtual async Task<Dictionary<string, bool>> RenewOwnedAsync(
+    protected virtual async Task<Dictionary<JobLease, bool>> RenewOwnedAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<JobHeartbeat> heartbeats, long leaseMs, CancellationToken cancellationToken)
     {
-        var held = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var held = new Dictionary<JobLease, bool>();
         await using var command = Command(connection, transaction, $"""
             UPDATE jobs SET lease_expires_at = {Now} + @lease, updated_at = {Now},
                             progress = COALESCE(@fraction, progress),
@@ -71,7 +71,7 @@ internal abstract partial class SqlJobStore
             command.Parameters["message"].Value = (object?)progress?.Message ?? DBNull.Value;
             if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } cancel and not DBNull)
             {
-                held[lease.Id] = Convert.ToInt64(cancel, null) != 0;
+                held[lease] = Convert.ToInt64(cancel, null) != 0;
             }
         }
 
@@ -79,10 +79,10 @@ internal abstract partial class SqlJobStore
     }
 
     /// <summary>Releases each lease its owner still holds (<see cref="ReleaseSet"/>); returns the state each released job is in now.</summary>
-    protected virtual async Task<Dictionary<string, JobState>> ReleaseOwnedAsync(
+    protected virtual async Task<Dictionary<JobLease, JobState>> ReleaseOwnedAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<JobLease> leases, long delayMs, CancellationToken cancellationToken)
     {
-        var released = new Dictionary<string, JobState>(StringComparer.Ordinal);
+        var released = new Dictionary<JobLease, JobState>();
         await using var command = Command(connection, transaction, $"UPDATE jobs SET {ReleaseSet}, updated_at = {Now} WHERE {OwnedRunning} RETURNING state");
         AddNow(command);
         AddOwner(command, "", "");
@@ -93,7 +93,7 @@ internal abstract partial class SqlJobStore
             command.Parameters["owner"].Value = lease.Owner;
             if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string state)
             {
-                released[lease.Id] = JobRow.ParseState(state);
+                released[lease] = JobRow.ParseState(state);
             }
         }
 
