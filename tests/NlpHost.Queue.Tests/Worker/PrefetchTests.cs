@@ -94,6 +94,7 @@ public sealed class PrefetchTests
         var thief = db.CreateStore(new FakeTimeProvider(time.GetUtcNow().AddMinutes(10)));
         var taken = await thief.LeaseBatchAsync("thief", Lease, null, 3, default);
         time.Advance(TimeSpan.FromSeconds(1));
+        await gate.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
         foreach (var job in taken)
         {
             await thief.CompleteAsync(job.Id, "thief", Json("\"thief\""));
@@ -167,7 +168,7 @@ public sealed class PrefetchTests
 
     /// <summary>
     /// Jobs that record their input's text; the first (<c>j0</c>) then reports <see cref="Started"/> and waits for
-    /// <see cref="Open"/> or its cancellation. The rest finish at once; <c>warm</c> (not recorded) holds its slot for
+    /// <see cref="Open"/> or its cancellation (<see cref="Cancelled"/>). The rest finish at once; <c>warm</c> (not recorded) holds its slot for
     /// <see cref="WarmUpTakes"/> of <see cref="Clock"/>.
     /// </summary>
     private sealed class Gate
@@ -176,6 +177,9 @@ public sealed class PrefetchTests
         private readonly ConcurrentQueue<string> _ran = new();
 
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Set when <c>j0</c>'s own token fires: its execution was stopped, not only abandoned.</summary>
+        public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyList<string> Ran => [.. _ran];
 
@@ -198,7 +202,15 @@ public sealed class PrefetchTests
             if (text == "j0")
             {
                 Started.TrySetResult();
-                await _open.Task.WaitAsync(ct);
+                try
+                {
+                    await _open.Task.WaitAsync(ct);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    Cancelled.TrySetResult();
+                    throw;
+                }
             }
 
             return JsonSerializer.SerializeToElement(text);
