@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NlpHost.Queue.Jobs;
@@ -25,7 +23,7 @@ public sealed class PrefetchTests
     public async Task A_busy_worker_holds_prefetched_jobs_and_releases_them_at_once_when_it_stops(string backend)
     {
         await using var db = await TestBackend.CreateAsync(backend);
-        var gate = new Gate();
+        var gate = new GatedExecutor();
         using var host = WorkerHost.Build(db, gate.Executor(), new(OneSlotFourAhead) { ["Worker:ShutdownGraceSeconds"] = "30" });
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IJobStore>();
@@ -51,7 +49,7 @@ public sealed class PrefetchTests
     {
         await using var db = await TestBackend.CreateAsync(backend);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
-        var gate = new Gate();
+        var gate = new GatedExecutor();
         using var host = WorkerHost.Build(db, gate.Executor(), new(OneSlotFourAhead) { ["Worker:LeaseSeconds"] = "5", ["Worker:HeartbeatSeconds"] = "1" }, time);
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IJobStore>();
@@ -82,7 +80,7 @@ public sealed class PrefetchTests
     {
         await using var db = await TestBackend.CreateAsync(backend);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
-        var gate = new Gate();
+        var gate = new GatedExecutor();
         using var host = WorkerHost.Build(db, gate.Executor(), new(OneSlotFourAhead) { ["Worker:HeartbeatSeconds"] = "1" }, time);
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IJobStore>();
@@ -118,7 +116,7 @@ public sealed class PrefetchTests
     public async Task A_prefetched_job_cancelled_while_it_waits_is_cancelled_at_the_next_beat_without_running(string backend)
     {
         await using var db = await TestBackend.CreateAsync(backend);
-        var gate = new Gate();
+        var gate = new GatedExecutor();
         using var host = WorkerHost.Build(db, gate.Executor(), OneSlotFourAhead);
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IJobStore>();
@@ -146,7 +144,7 @@ public sealed class PrefetchTests
     {
         await using var db = await TestBackend.CreateAsync(TestBackend.Sqlite);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
-        var gate = new Gate { Clock = time, WarmUpTakes = TimeSpan.FromSeconds(warmUpSeconds) };
+        var gate = new GatedExecutor { Clock = time, WarmUpTakes = TimeSpan.FromSeconds(warmUpSeconds) };
         using var host = WorkerHost.Build(db, gate.Executor(), new(OneSlotFourAhead) { ["Worker:PrefetchWaitSeconds"] = "1" }, time);
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IJobStore>();
@@ -165,55 +163,4 @@ public sealed class PrefetchTests
     // Nothing is prefetched before a job has finished: one quick job first gives the worker its slot time.
     private static async Task WarmUpAsync(IJobStore store) =>
         await WaitForAsync(store, (await store.EnqueueAsync(Request(input: """{"text":"warm"}"""))).Job.Id, j => j.State == JobState.Succeeded);
-
-    /// <summary>
-    /// Jobs that record their input's text; the first (<c>j0</c>) then reports <see cref="Started"/> and waits for
-    /// <see cref="Open"/> or its cancellation (<see cref="Cancelled"/>). The rest finish at once; <c>warm</c> (not recorded) holds its slot for
-    /// <see cref="WarmUpTakes"/> of <see cref="Clock"/>.
-    /// </summary>
-    private sealed class Gate
-    {
-        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly ConcurrentQueue<string> _ran = new();
-
-        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        /// <summary>Set when <c>j0</c>'s own token fires: its execution was stopped, not only abandoned.</summary>
-        public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public IReadOnlyList<string> Ran => [.. _ran];
-
-        public FakeTimeProvider? Clock { get; init; }
-
-        public TimeSpan WarmUpTakes { get; init; }
-
-        public void Open() => _open.TrySetResult();
-
-        public FakeExecutor Executor() => new(async (_, input, _, ct) =>
-        {
-            var text = input.GetProperty("text").GetString()!;
-            if (text == "warm")
-            {
-                Clock?.Advance(WarmUpTakes);
-                return JsonSerializer.SerializeToElement(text);
-            }
-
-            _ran.Enqueue(text);
-            if (text == "j0")
-            {
-                Started.TrySetResult();
-                try
-                {
-                    await _open.Task.WaitAsync(ct);
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested)
-                {
-                    Cancelled.TrySetResult();
-                    throw;
-                }
-            }
-
-            return JsonSerializer.SerializeToElement(text);
-        });
-    }
 }
