@@ -64,6 +64,14 @@ public interface IJobStore
     /// <summary>Extends the lease, only while <paramref name="owner"/> still owns the running job.</summary>
     Task<LeaseRenewal> RenewLeaseAsync(string id, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Renews many leases in one write (a worker's heartbeat for every job it holds, running or prefetched), storing each
+    /// one's progress where given; each lease only while its owner still owns the running job.
+    /// </summary>
+    /// <returns>One renewal per heartbeat, in their order.</returns>
+    Task<IReadOnlyList<LeaseRenewal>> RenewLeasesAsync(
+        IReadOnlyList<JobHeartbeat> heartbeats, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
+
     /// <summary>Counts one more attempt (an in-process retry) while <paramref name="owner"/> owns the running job.</summary>
     /// <returns><see langword="false"/> when the lease was lost.</returns>
     Task<bool> CountAttemptAsync(string id, string owner, CancellationToken cancellationToken = default);
@@ -96,6 +104,12 @@ public interface IJobStore
     /// visible again after <paramref name="delay"/> (on the store's clock). A job whose cancellation was requested is cancelled instead.
     /// </summary>
     Task<JobWriteResult> ReleaseAsync(string id, string owner, TimeSpan delay, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Releases several leased jobs in one write, each as <see cref="ReleaseAsync"/> would (a worker shutting down gives
+    /// back the jobs it prefetched but did not start). Results are in the order of <paramref name="leases"/>.
+    /// </summary>
+    Task<IReadOnlyList<JobWriteResult>> ReleaseBatchAsync(IReadOnlyList<JobLease> leases, TimeSpan delay, CancellationToken cancellationToken = default);
 
     /// <summary>Cancels a queued job at once, or asks the worker running it to stop.</summary>
     Task<CancelOutcome> CancelAsync(string id, CancellationToken cancellationToken = default);

@@ -60,6 +60,7 @@ public static class JobQueueServiceCollectionExtensions
         services.TryAddSingleton<JobPipelines>();
         services.TryAddSingleton<CompletionWriter>();
         services.TryAddSingleton<JobRunner>();
+        services.TryAddSingleton<LeaseHeartbeat>();
         services.AddHostedService<JobWorker>();
         services.AddRetention(configuration);
         return services;

@@ -6,6 +6,14 @@ public sealed class WorkerOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Worker";
 
+    /// <summary>
+    /// The default of <see cref="PrefetchCount"/>: off. A prefetched job is <c>running</c> (leased) while it waits, so the
+    /// API and dashboard would show a job behind a busy slot as running rather than queued, its cancellation would take
+    /// a heartbeat instead of being immediate, and on a fleet one host would hold jobs another could start. Hosts that
+    /// run light tasks in bulk turn it on (64: docs/benchmarks.md, the queue curve).
+    /// </summary>
+    public const int DefaultPrefetchCount = 0;
+
     /// <summary><c>Worker:Concurrency</c>: jobs run at once by this host. Default 2.</summary>
     public int Concurrency { get; set; } = 2;
 
@@ -29,6 +37,23 @@ public sealed class WorkerOptions
 
     /// <summary><c>Worker:LeaseBatchSize</c>: most jobs leased in one round trip; never more than the free slots. Default 32.</summary>
     public int LeaseBatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// <c>Worker:PrefetchCount</c>: jobs leased ahead of free slots and held until a slot frees, so a busy worker leases in
+    /// batches (refilling once half of it, at most <see cref="LeaseBatchSize"/>, is free) rather than a job per finished
+    /// job. Their leases are renewed by the heartbeat while they wait; on shutdown they are released at once. 0 leases
+    /// only for free slots. A held job waits for the slots to work through the jobs ahead of it, so keep it near what
+    /// the slots finish in a second or two, and 0 for long jobs (they would wait on one host while another idles).
+    /// Default <see cref="DefaultPrefetchCount"/> (0).
+    /// </summary>
+    public int PrefetchCount { get; set; } = DefaultPrefetchCount;
+
+    /// <summary>
+    /// <c>Worker:PrefetchWaitSeconds</c>: caps the prefetch at what the slots finish in this time, from the mean time recent
+    /// jobs held a slot; until a job has finished nothing is prefetched. Keeps held jobs short of a long wait (a killed
+    /// host burns an attempt of each job it held) while light jobs still fill <see cref="PrefetchCount"/>. Default 1.
+    /// </summary>
+    public double PrefetchWaitSeconds { get; set; } = 1;
 
     /// <summary>
     /// <c>Worker:CompletionBatchSize</c>: most results written in one transaction. Results that finish while one write is

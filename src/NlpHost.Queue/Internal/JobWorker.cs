@@ -9,55 +9,53 @@ using NlpHost.Queue.Jobs;
 namespace NlpHost.Queue.Internal;
 
 /// <summary>
-/// Runs jobs in <see cref="WorkerOptions.Concurrency"/> slots. One dispatcher leases as many jobs as there are free
-/// slots (at most <see cref="WorkerOptions.LeaseBatchSize"/>) in one round trip, and when the queue is empty waits for a
-/// wake-up (<see cref="IJobWakeups"/>) or the poll interval. On shutdown it stops leasing, lets running jobs finish within
+/// Runs jobs in <see cref="WorkerOptions.Concurrency"/> slots. One dispatcher leases jobs in batches of at most
+/// <see cref="WorkerOptions.LeaseBatchSize"/> in one round trip, for the free slots plus up to
+/// <see cref="WorkerOptions.PrefetchCount"/> held ahead (<see cref="HeldJobs"/>), and when the queue is empty waits for a
+/// wake-up (<see cref="IJobWakeups"/>) or the poll interval. One heartbeat renews every held lease. On shutdown it stops
+/// leasing, releases the prefetched jobs no slot started, lets running jobs finish within
 /// <see cref="WorkerOptions.ShutdownGraceSeconds"/>, releases the rest to the queue, then writes the results still pending.
 /// </summary>
 internal sealed class JobWorker(
     IJobStore store, IJobAdministration administration, IJobWakeups wakeups, IJobExecutor executor, JobRunner runner,
-    JobPipelines pipelines, CompletionWriter completions, JobMetrics metrics,
+    JobPipelines pipelines, CompletionWriter completions, LeaseHeartbeat heartbeat, JobMetrics metrics,
     IOptions<WorkerOptions> options, TimeProvider time, ILogger<JobWorker> logger) : BackgroundService
 {
     private static readonly string? Version = typeof(JobWorker).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
     private readonly WorkerOptions _options = options.Value;
-    private readonly SemaphoreSlim _freeSlots = new(options.Value.Concurrency, options.Value.Concurrency);
-
-    public override void Dispose()
-    {
-        _freeSlots.Dispose();
-        base.Dispose();
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Unique per worker instance and lease round trip, so two deliveries of one job never pass each other's owner checks.
         var instance = Guid.NewGuid().ToString("N")[..8];
         var started = time.GetUtcNow();
+        var held = new HeldJobs(_options, time);
         using var hardStop = new CancellationTokenSource();
-        Log.WorkerStarted(logger, _options.WorkerId, _options.Concurrency);
+        using var stopBeating = new CancellationTokenSource();
+        Log.WorkerStarted(logger, _options.WorkerId, _options.Concurrency, _options.PrefetchCount);
         var writer = completions.RunAsync();
+        var beating = heartbeat.RunAsync(held, stopBeating.Token);
         var background = new[]
         {
             ReportAsync(started, stoppingToken),
             _options.Notifications ? wakeups.ListenAsync(stoppingToken) : Task.CompletedTask,
         };
+        var slots = Enumerable.Range(0, _options.Concurrency).Select(_ => RunSlotAsync(held, stoppingToken, hardStop.Token)).ToArray();
 
-        await DispatchAsync(instance, stoppingToken, hardStop.Token).ConfigureAwait(false);
+        await DispatchAsync(held, instance, stoppingToken).ConfigureAwait(false);
         Log.WorkerStopping(logger, _options.ShutdownGraceSeconds);
+        await ReleaseWaitingAsync(held).ConfigureAwait(false);
         hardStop.CancelAfter(TimeSpan.FromSeconds(_options.ShutdownGraceSeconds));
-        for (var slot = 0; slot < _options.Concurrency; slot++)
-        {
-            // Every slot back means every running job has an outcome (or was released).
-            await _freeSlots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-
+        // Every slot done means every running job has an outcome (or was released).
+        await Task.WhenAll(slots).ConfigureAwait(false);
+        await stopBeating.CancelAsync().ConfigureAwait(false);
+        await beating.ConfigureAwait(false);
         completions.Complete();
         await writer.ConfigureAwait(false);
         await Task.WhenAll(background).ConfigureAwait(false);
     }
 
-    private async Task DispatchAsync(string instance, CancellationToken stoppingToken, CancellationToken hardStop)
+    private async Task DispatchAsync(HeldJobs held, string instance, CancellationToken stoppingToken)
     {
         await Task.Yield();
         var poll = TimeSpan.FromMilliseconds(_options.PollMilliseconds);
@@ -65,24 +63,15 @@ internal sealed class JobWorker(
         long round = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            var wanted = held.WantedNow();
+            if (wanted == 0)
             {
-                await _freeSlots.WaitAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-
-            var slots = 1;
-            while (slots < _options.LeaseBatchSize && _freeSlots.Wait(0))
-            {
-                slots++;
+                await held.Changed.WaitAsync(Timeout.InfiniteTimeSpan, time, stoppingToken).ConfigureAwait(false);
+                continue;
             }
 
             if (pipelines.IsCircuitOpen)
             {
-                _freeSlots.Release(slots);
                 await DelayAsync(poll, stoppingToken).ConfigureAwait(false);
                 continue;
             }
@@ -92,26 +81,16 @@ internal sealed class JobWorker(
             try
             {
                 // Not cancellable: a lease that commits after we stopped waiting would strand the jobs until they expire.
-                jobs = await store.LeaseBatchAsync(owner, lease, executor.ServedTasks, slots, CancellationToken.None).ConfigureAwait(false);
+                jobs = await store.LeaseBatchAsync(owner, lease, executor.ServedTasks, wanted, CancellationToken.None).ConfigureAwait(false);
             }
             catch (DbException exception)
             {
-                _freeSlots.Release(slots);
                 Log.LeaseFailed(logger, exception);
                 await DelayAsync(poll * 5, stoppingToken).ConfigureAwait(false);
                 continue;
             }
 
-            if (slots > jobs.Count)
-            {
-                _freeSlots.Release(slots - jobs.Count);
-            }
-
-            foreach (var job in jobs)
-            {
-                _ = Task.Run(() => RunAsync(job, owner, hardStop), CancellationToken.None);
-            }
-
+            held.Add(jobs, owner);
             if (jobs.Count == 0)
             {
                 await WaitForJobsAsync(poll, stoppingToken).ConfigureAwait(false);
@@ -119,20 +98,49 @@ internal sealed class JobWorker(
         }
     }
 
-    private async Task RunAsync(Job job, string owner, CancellationToken hardStop)
+    private async Task RunSlotAsync(HeldJobs held, CancellationToken stoppingToken, CancellationToken hardStop)
     {
+        await Task.Yield();
+        while (await held.TakeAsync(stoppingToken).ConfigureAwait(false) is { } lease)
+        {
+            try
+            {
+                await runner.RunAsync(lease, hardStop).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // One job's unexpected fault must not take a slot away; its lease expires and it is redelivered.
+                Log.SlotFault(logger, lease.Job.Id, exception);
+            }
+            finally
+            {
+                held.Finish(lease);
+            }
+        }
+    }
+
+    // One write for all: another host can lease them at once instead of after their leases expire.
+    private async Task ReleaseWaitingAsync(HeldJobs held)
+    {
+        var waiting = held.CloseWaiting();
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
         try
         {
-            await runner.RunAsync(job, owner, hardStop).ConfigureAwait(false);
+            var writes = await store.ReleaseBatchAsync([.. waiting.Select(l => l.Lease)], TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+            Log.PrefetchReleased(logger, writes.Count(w => w.Applied), waiting.Count);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (DbException exception)
         {
-            // One job's unexpected fault must not take a slot away; its lease expires and it is redelivered.
-            Log.SlotFault(logger, job.Id, exception);
+            Log.PrefetchReleaseFailed(logger, waiting.Count, exception);
         }
-        finally
+
+        foreach (var lease in waiting)
         {
-            _freeSlots.Release();
+            held.Finish(lease);
         }
     }
 

@@ -5,8 +5,8 @@ namespace NlpHost.Queue.Internal;
 
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Job worker {WorkerId} started with {Concurrency} slots")]
-    public static partial void WorkerStarted(ILogger logger, string workerId, int concurrency);
+    [LoggerMessage(1, LogLevel.Information, "Job worker {WorkerId} started with {Concurrency} slots, prefetching up to {Prefetch} jobs")]
+    public static partial void WorkerStarted(ILogger logger, string workerId, int concurrency, int prefetch);
 
     [LoggerMessage(2, LogLevel.Information, "Job worker stopping: no new leases; running jobs have {GraceSeconds}s to finish before they are released")]
     public static partial void WorkerStopping(ILogger logger, double graceSeconds);
@@ -44,8 +44,8 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Warning, "Job {JobId}: lease lost; execution stopped and nothing will be written")]
     public static partial void LeaseLost(ILogger logger, string jobId);
 
-    [LoggerMessage(14, LogLevel.Warning, "Job {JobId}: heartbeat failed; the lease is kept until it expires")]
-    public static partial void HeartbeatFailed(ILogger logger, string jobId, Exception exception);
+    [LoggerMessage(14, LogLevel.Warning, "Heartbeat for {Count} held jobs failed; their leases are kept until they expire")]
+    public static partial void HeartbeatFailed(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(15, LogLevel.Error, "Job {JobId}: storing the outcome failed; the job is redelivered when its lease expires")]
     public static partial void OutcomeWriteFailed(ILogger logger, string jobId, Exception exception);
@@ -64,4 +64,10 @@ internal static partial class Log
 
     [LoggerMessage(20, LogLevel.Warning, "Retention pass failed; it runs again at the next interval")]
     public static partial void RetentionFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(21, LogLevel.Information, "Worker stopping: released {Released} of {Count} prefetched jobs no slot had started")]
+    public static partial void PrefetchReleased(ILogger logger, int released, int count);
+
+    [LoggerMessage(22, LogLevel.Warning, "Releasing {Count} prefetched jobs failed; they are redelivered when their leases expire")]
+    public static partial void PrefetchReleaseFailed(ILogger logger, int count, Exception exception);
 }

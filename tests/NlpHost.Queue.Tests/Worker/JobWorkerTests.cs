@@ -146,6 +146,7 @@ public sealed class JobWorkerTests
     [InlineData("Queue:Provider", "postgres", "Queue:ConnectionString")]
     [InlineData("Worker:HeartbeatSeconds", "10", "Worker:HeartbeatSeconds")]
     [InlineData("Worker:Concurrency", "0", "Worker:Concurrency")]
+    [InlineData("Worker:PrefetchCount", "-1", "Worker:PrefetchCount")]
     public async Task Invalid_options_fail_the_start_naming_the_key(string key, string value, string named)
     {
         await using var db = await TestBackend.CreateAsync(TestBackend.Sqlite);

@@ -19,16 +19,24 @@ internal sealed class JobRunner(
 {
     private readonly WorkerOptions _options = options.Value;
 
-    /// <param name="job">The leased job.</param>
-    /// <param name="owner">The lease owner.</param>
+    /// <param name="lease">The held job: prefetched or just leased; the worker's heartbeat keeps its lease.</param>
     /// <param name="hardStop">Fires when the shutdown grace period is over: the job is released.</param>
-    public async Task RunAsync(Job job, string owner, CancellationToken hardStop)
+    public async Task RunAsync(HeldLease lease, CancellationToken hardStop)
     {
+        var (job, owner) = (lease.Job, lease.Owner);
+        using var execution = CancellationTokenSource.CreateLinkedTokenSource(hardStop);
+        if (!lease.Begin(execution))
+        {
+            if (lease.TryClaimSettlement())
+            {
+                await SettleUnstartedAsync(lease).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var maxAttempts = Math.Min(job.MaxAttempts, _options.MaxAttempts);
         var attempts = job.Attempts;
-        using var execution = CancellationTokenSource.CreateLinkedTokenSource(hardStop);
-        var progress = new ProgressBuffer();
-        var keeper = new LeaseKeeper(store, job.Id, owner, _options, time, progress, execution, logger);
         var started = time.GetTimestamp();
         Log.JobStarted(logger, job.Id, job.Task, attempts, maxAttempts);
 
@@ -42,20 +50,19 @@ internal sealed class JobRunner(
             Log.JobRetrying(logger, job.Id, attempts, args.RetryDelay, args.Outcome.Exception?.Message);
             if (!await store.CountAttemptAsync(job.Id, owner, CancellationToken.None).ConfigureAwait(false))
             {
-                keeper.LeaseLost();
+                lease.Stop(LeaseStopReason.LeaseLost);
             }
         });
 
         JsonElement result = default;
         Exception? fault = null;
-        keeper.Start();
         try
         {
             result = await pipeline.ExecuteAsync(
                 // WaitAsync: a task that ignores its token must not keep the slot past the timeout or a cancellation.
-                static async (ctx, run) => await run.executor.ExecuteAsync(run.job.Task, run.job.Input, run.job.Options, run.progress, ctx.CancellationToken)
+                static async (ctx, run) => await run.executor.ExecuteAsync(run.job.Task, run.job.Input, run.job.Options, run.Progress, ctx.CancellationToken)
                     .WaitAsync(ctx.CancellationToken).ConfigureAwait(false),
-                context, (executor, job, progress)).ConfigureAwait(false);
+                context, (executor, job, lease.Progress)).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -65,7 +72,8 @@ internal sealed class JobRunner(
         finally
         {
             ResilienceContextPool.Shared.Return(context);
-            await keeper.DisposeAsync().ConfigureAwait(false);
+            // From here on a beat can no longer stop the job: its outcome follows the stop reason as it is now.
+            lease.Detach();
         }
 
         var outcome = new Outcome(job, owner, attempts, maxAttempts, time.GetElapsedTime(started));
@@ -77,12 +85,37 @@ internal sealed class JobRunner(
             }
             else
             {
-                await HandleFaultAsync(outcome, fault, keeper.StopReason, hardStop.IsCancellationRequested, timeout).ConfigureAwait(false);
+                await HandleFaultAsync(outcome, fault, lease.StopReason, hardStop.IsCancellationRequested, timeout).ConfigureAwait(false);
             }
         }
         catch (DbException exception)
         {
             Log.OutcomeWriteFailed(logger, job.Id, exception);
+        }
+    }
+
+    /// <summary>
+    /// A prefetched job stopped while it waited for a slot (the caller claimed it, <see cref="HeldLease.TryClaimSettlement"/>):
+    /// it never ran, so a cancelled one is acknowledged at once and a lost one is left to its new owner.
+    /// </summary>
+    public async Task SettleUnstartedAsync(HeldLease lease)
+    {
+        try
+        {
+            if (lease.StopReason == LeaseStopReason.CancellationRequested)
+            {
+                await store.MarkCancelledAsync(lease.Job.Id, lease.Owner, CancellationToken.None).ConfigureAwait(false);
+                metrics.RecordDuration(lease.Job.Task, "cancelled", TimeSpan.Zero);
+                Log.JobCancelled(logger, lease.Job.Id);
+            }
+            else
+            {
+                Log.LeaseLost(logger, lease.Job.Id);
+            }
+        }
+        catch (DbException exception)
+        {
+            Log.OutcomeWriteFailed(logger, lease.Job.Id, exception);
         }
     }
 

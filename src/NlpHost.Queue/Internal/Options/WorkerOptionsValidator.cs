@@ -13,6 +13,8 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             "HeartbeatSeconds", "positive and less than Worker:LeaseSeconds", options.HeartbeatSeconds);
         Require(errors, options.PollMilliseconds >= 10, "PollMilliseconds", "at least 10", options.PollMilliseconds);
         Require(errors, options.LeaseBatchSize is >= 1 and <= 1000, "LeaseBatchSize", "between 1 and 1000", options.LeaseBatchSize);
+        Require(errors, options.PrefetchCount is >= 0 and <= 10_000, "PrefetchCount", "between 0 and 10000", options.PrefetchCount);
+        Require(errors, options.PrefetchWaitSeconds is > 0 and <= 3600, "PrefetchWaitSeconds", "above 0 and at most 3600", options.PrefetchWaitSeconds);
         Require(errors, options.CompletionBatchSize is >= 1 and <= 10_000, "CompletionBatchSize", "between 1 and 10000", options.CompletionBatchSize);
         Require(errors, options.MaxAttempts >= 1, "MaxAttempts", "at least 1", options.MaxAttempts);
         Require(errors, options.BackoffBaseSeconds >= 0, "BackoffBaseSeconds", "0 or more", options.BackoffBaseSeconds);

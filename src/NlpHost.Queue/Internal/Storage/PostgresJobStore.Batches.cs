@@ -96,10 +96,10 @@ internal sealed partial class PostgresJobStore
         CancellationToken cancellationToken)
     {
         await using var command = (NpgsqlCommand)Command(connection, transaction, $"""
-            UPDATE jobs SET state = 'succeeded', result = v.result, progress = 1, error = NULL, lease_expires_at = NULL,
+            UPDATE jobs SET state = 'succeeded', result = held.result, progress = 1, error = NULL, lease_expires_at = NULL,
                             finished_at = {Now}, updated_at = {Now}
-            FROM unnest(@ids, @owners, @results) AS v(id, owner, result)
-            WHERE jobs.id = v.id AND jobs.state = 'running' AND jobs.lease_owner = v.owner
+            FROM ({OwnedInIdOrder("v.result", "unnest(@ids, @owners, @results) AS v(id, owner, result)")}) AS held
+            WHERE jobs.id = held.id
             RETURNING jobs.id
             """);
         AddTexts(command, "ids", completions.Select(c => c.Id));

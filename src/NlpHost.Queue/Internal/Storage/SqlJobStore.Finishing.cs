@@ -59,13 +59,16 @@ internal abstract partial class SqlJobStore
         FinishOwnedAsync(id, owner, $"state = 'failed', error = @error, lease_expires_at = NULL, finished_at = {Now}",
             command => command.Add("error", reason, DbType.String), cancellationToken);
 
+    /// <summary>Gives a running job back without counting its attempt; a job whose cancellation was asked for is cancelled.</summary>
+    protected string ReleaseSet => $"""
+        state = CASE WHEN cancel_requested = 1 THEN 'cancelled' ELSE 'queued' END,
+        finished_at = CASE WHEN cancel_requested = 1 THEN {Now} ELSE NULL END,
+        attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
+        visible_at = {Now} + @delay, lease_expires_at = NULL
+        """;
+
     public Task<JobWriteResult> ReleaseAsync(string id, string owner, TimeSpan delay, CancellationToken cancellationToken = default) =>
-        FinishOwnedAsync(id, owner, $"""
-            state = CASE WHEN cancel_requested = 1 THEN 'cancelled' ELSE 'queued' END,
-            finished_at = CASE WHEN cancel_requested = 1 THEN {Now} ELSE NULL END,
-            attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,
-            visible_at = {Now} + @delay, lease_expires_at = NULL
-            """, command => command.Add("delay", (long)delay.TotalMilliseconds, DbType.Int64), cancellationToken);
+        FinishOwnedAsync(id, owner, ReleaseSet, command => command.Add("delay", (long)delay.TotalMilliseconds, DbType.Int64), cancellationToken);
 
     public Task<JobWriteResult> MarkCancelledAsync(string id, string owner, CancellationToken cancellationToken = default) =>
         FinishOwnedAsync(id, owner, $"state = 'cancelled', lease_expires_at = NULL, finished_at = {Now}", static _ => { }, cancellationToken);
@@ -137,14 +140,14 @@ internal abstract partial class SqlJobStore
         return applied;
     }
 
-    private static JobWriteResult NotApplied(JobState? current) => new(current switch
+    protected static JobWriteResult NotApplied(JobState? current) => new(current switch
     {
         null => JobWriteStatus.NotFound,
         JobState.Running => JobWriteStatus.NotOwner,
         _ => JobWriteStatus.NotRunning,
     });
 
-    private static async Task<JobState?> ReadStateAsync(DbConnection connection, DbTransaction transaction, string id, CancellationToken cancellationToken)
+    protected static async Task<JobState?> ReadStateAsync(DbConnection connection, DbTransaction transaction, string id, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, "SELECT state FROM jobs WHERE id = @id");
         command.Add("id", id, DbType.String);
