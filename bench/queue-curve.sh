@@ -14,10 +14,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="${1:-10000}"
-if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
-  dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
-  dotnet build tests/Fixtures/Fixtures.sln -c Release -nologo -v q >/dev/null
-fi
 setups="${CURVE_SETUPS:-sqlite,pg1,pg3,async}"
 . bench/lib/queue-probe.sh
 seq 1 "$jobs" | sed 's/.*/{"marker":"m&"}/' > "$work/batch.jsonl"

@@ -12,10 +12,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-20}"
-if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
-  dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
-  dotnet build tests/Fixtures/Fixtures.sln -c Release -nologo -v q >/dev/null
-fi
 . bench/lib/queue-probe.sh
 echo '{"marker":"latency"}' > "$work/job.json"
 common=(--Plugins:Path "$work/plugins" --Backbone:ExecutionProvider cpu --Logging:LogLevel:NlpHost.Queue.Internal.Execution Warning)

@@ -16,10 +16,6 @@ cd "$(dirname "$0")/.."
 jobs="${1:-10000}"
 minutes="${2:-10}"
 [ -z "${NLPHOST_TEST_POSTGRES:-}" ] && { echo "set NLPHOST_TEST_POSTGRES (e.g. from .ci/postgres.sh)" >&2; exit 2; }
-if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
-  dotnet build src/NlpHost -c Release -nologo -v q >/dev/null
-  dotnet build tests/Fixtures/Fixtures.sln -c Release -nologo -v q >/dev/null
-fi
 . bench/lib/queue-probe.sh
 faketime=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1
 schema="soak_$(date +%s%N)"
