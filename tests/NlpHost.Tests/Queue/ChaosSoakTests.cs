@@ -7,7 +7,8 @@ using Xunit.Abstractions;
 namespace NlpHost.Tests.Queue;
 
 /// <summary>
-/// Three <c>nlphost worker</c> processes on one PostgreSQL queue, one with its clock ten minutes ahead, while a killer
+/// Three <c>nlphost worker</c> processes on one PostgreSQL queue, one with its clock ten minutes ahead and one leasing
+/// ahead of its free slots (<c>Worker:PrefetchCount</c>, so held-but-not-started jobs are killed too), while a killer
 /// SIGKILLs a random running host every two to four seconds (six times) and restarts it. Sized for CI on two cores (300 jobs);
 /// <c>bench/queue-soak.sh</c> is the long form.
 /// </summary>
@@ -18,6 +19,7 @@ public sealed class ChaosSoakTests(FixturePlugins fixtures, ITestOutputHelper ou
     private const int MaxKills = 6;
     private const string FakeTimeLibrary = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
     private static readonly string[] ShortLease = ["--Worker:LeaseSeconds", "2", "--Worker:HeartbeatSeconds", "0.5", "--Logging:LogLevel:NlpHost.Queue.Internal.Execution", "Warning"];
+    private static readonly string[] Prefetch = ["--Worker:PrefetchCount", "16"];
 
     [PostgresFact]
     public async Task Every_job_succeeds_exactly_once_while_hosts_are_killed_and_one_runs_ten_minutes_ahead()
@@ -31,7 +33,7 @@ public sealed class ChaosSoakTests(FixturePlugins fixtures, ITestOutputHelper ou
         var hosts = new Dictionary<string, HostProcess>();
         HostProcess Start(string id) => hosts[id] = id == "w3" && skewed is not null
             ? queue.StartWorker(skewed, ["--Worker:WorkerId", id, .. ShortLease])
-            : queue.StartWorker(["--Worker:WorkerId", id, .. ShortLease]);
+            : queue.StartWorker(["--Worker:WorkerId", id, .. ShortLease, .. id == "w2" ? Prefetch : []]);
         foreach (var id in new[] { "w1", "w2", "w3" })
         {
             Start(id);
