@@ -27,14 +27,14 @@ internal static class PeerProcess
             : throw new InvalidOperationException($"building the peer '{projectPath}' failed: {await stdout.ConfigureAwait(false)}");
     }
 
-    public static async Task<double?> MeasureAsync(string peerDll, string[] sentences, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<double?> MeasureAsync(string peerDll, string[] sentences, TimeSpan minDuration, TextWriter output, CancellationToken cancellationToken)
     {
         var file = Path.GetTempFileName();
         try
         {
             await File.WriteAllLinesAsync(file, sentences, cancellationToken).ConfigureAwait(false);
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { peerDll, file, "32" })
+            foreach (var argument in new[] { peerDll, file, "32", minDuration.TotalSeconds.ToString(CultureInfo.InvariantCulture) })
             {
                 start.ArgumentList.Add(argument);
             }

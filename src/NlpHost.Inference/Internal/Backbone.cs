@@ -91,10 +91,18 @@ internal sealed class Backbone : IBackbone, ITokenizerFactory, ILayeredBackbone,
     public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        // Tokenize everything before queueing anything: queued one by one between tokenizations, a call's texts
+        // trickled in slower than the batcher's hold and were run as two or three part-batches instead of one.
+        var inputs = new EncoderInput[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            inputs[i] = new EncoderInput(_tokenizer.EncodeForModel(texts[i], _options.MaxSequenceLength));
+        }
+
         var pending = new Task<HiddenStates>[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
-            pending[i] = LastLayer(new EncoderInput(_tokenizer.EncodeForModel(texts[i], _options.MaxSequenceLength)), cancellationToken);
+            pending[i] = LastLayer(inputs[i], cancellationToken);
         }
 
         var states = await Task.WhenAll(pending).ConfigureAwait(false);
