@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using NlpHost.Queue.Internal.Execution;
 using NlpHost.Queue.Jobs;
 
 namespace NlpHost.Queue.Internal;
@@ -13,6 +14,7 @@ internal sealed class JobMetrics
     private volatile IReadOnlyDictionary<JobState, long> _depth = new Dictionary<JobState, long>();
     private volatile IReadOnlyDictionary<string, long> _unserved = new Dictionary<string, long>();
     private volatile IReadOnlyList<LiveWorker> _workers = [];
+    private volatile HeldJobs? _held;
 
     public JobMetrics(IMeterFactory meterFactory)
     {
@@ -25,6 +27,8 @@ internal sealed class JobMetrics
             "Queued jobs whose task no live worker serves, by task (0 when all are served), sampled by the worker.");
         meter.CreateObservableGauge("nlphost.queue.workers", ObserveWorkers, "{slot}",
             "Live worker hosts (reported within 30 s): their slots, by worker id and the tasks it serves ('*': any), sampled by the worker.");
+        meter.CreateObservableGauge("nlphost.queue.worker.held", ObserveHeld, "{job}",
+            "Jobs this host's worker holds, by state: running in a slot, or waiting for one (leased ahead, Worker:PrefetchCount).");
     }
 
     public void Succeeded(string task, TimeSpan elapsed)
@@ -48,6 +52,13 @@ internal sealed class JobMetrics
     public void RecordUnserved(IReadOnlyDictionary<string, long> byTask) => _unserved = byTask;
 
     public void RecordWorkers(IReadOnlyList<LiveWorker> live) => _workers = live;
+
+    /// <summary>The running worker's held jobs, read whenever the gauge is collected.</summary>
+    public void ObserveHeld(HeldJobs held) => _held = held;
+
+    private IEnumerable<Measurement<long>> ObserveHeld() => _held is not { } held
+        ? []
+        : [new Measurement<long>(held.Running, new KeyValuePair<string, object?>("state", "running")), new Measurement<long>(held.Waiting, new KeyValuePair<string, object?>("state", "waiting"))];
 
     private IEnumerable<Measurement<long>> ObserveWorkers() => _workers.Select(w => new Measurement<long>(
         w.Slots ?? 0,

@@ -30,6 +30,7 @@ internal sealed class JobWorker(
         var instance = Guid.NewGuid().ToString("N")[..8];
         var started = time.GetUtcNow();
         var held = new HeldJobs(_options, time);
+        metrics.ObserveHeld(held);
         using var hardStop = new CancellationTokenSource();
         using var stopBeating = new CancellationTokenSource();
         Log.WorkerStarted(logger, _options.WorkerId, _options.Concurrency, _options.PrefetchCount);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NlpHost.Queue.Jobs;
@@ -31,6 +32,7 @@ public sealed class PrefetchTests
         var ids = (await store.EnqueueBatchAsync([.. Enumerable.Range(0, 10).Select(i => Request(input: $$"""{"text":"j{{i}}"}"""))])).Select(r => r.Job.Id).ToList();
         await gate.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var running = (await store.CountByStateAsync())[JobState.Running];
+        var held = HeldGauge(host.Services.GetRequiredService<IMeterFactory>());
 
         // Well within the 30 s grace of the running job: the prefetched ones are not held back with it.
         var stopping = host.StopAsync();
@@ -39,6 +41,7 @@ public sealed class PrefetchTests
         await stopping;
 
         Assert.Equal(5, running);
+        Assert.Equal((1, 4), (held["running"], held["waiting"])); // what nlphost_queue_worker_held{state} shows
         Assert.Equal(["j0"], gate.Ran);
         Assert.All(released, job => Assert.Equal(0, job.Attempts));
         Assert.Equal((JobState.Succeeded, 1), ((await store.GetAsync(ids[0]))!.State, (await store.GetAsync(ids[0]))!.Attempts));
@@ -163,4 +166,34 @@ public sealed class PrefetchTests
     // Nothing is prefetched before a job has finished: one quick job first gives the worker its slot time.
     private static async Task WarmUpAsync(IJobStore store) =>
         await WaitForAsync(store, (await store.EnqueueAsync(Request(input: """{"text":"warm"}"""))).Job.Id, j => j.State == JobState.Succeeded);
+
+    /// <summary>
+    /// The <c>nlphost.queue.worker.held</c> gauge of this host (its meter factory: other tests' hosts run in the same
+    /// process) as a collection reads it, by its <c>state</c> tag.
+    /// </summary>
+    private static Dictionary<string, long> HeldGauge(IMeterFactory factory)
+    {
+        var values = new Dictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == factory && instrument.Meter.Name == "NlpHost.Queue" && instrument.Name == "nlphost.queue.worker.held")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "state")
+                {
+                    values[(string)tag.Value!] = value;
+                }
+            }
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return values;
+    }
 }

@@ -28,6 +28,12 @@ internal sealed class HeldJobs(WorkerOptions options, TimeProvider time)
     private int _waitingCount;
     private bool _closed;
 
+    /// <summary>Held jobs waiting for a slot (prefetched).</summary>
+    public int Waiting => Volatile.Read(ref _waitingCount);
+
+    /// <summary>Held jobs a slot has taken and not yet finished.</summary>
+    public int Running => Math.Max(0, Volatile.Read(ref _count) - Waiting);
+
     /// <summary>Pulsed when a job starts or finishes: room for the dispatcher may have opened.</summary>
     public JobSignal Changed { get; } = new();
 
