@@ -42,17 +42,9 @@ internal abstract partial class SqlJobStore
         }
     }
 
-    public Task<LeaseRenewal> RenewLeaseAsync(string id, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
-        WriteAsync(async (connection, transaction) =>
-        {
-            await using var command = Command(connection, transaction,
-                $"UPDATE jobs SET lease_expires_at = {Now} + @lease, updated_at = {Now} WHERE {OwnedRunning} RETURNING cancel_requested");
-            command.Add("lease", (long)leaseDuration.TotalMilliseconds, DbType.Int64);
-            AddNow(command);
-            AddOwner(command, id, owner);
-            var cancel = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return cancel is null or DBNull ? new LeaseRenewal(false, false) : new LeaseRenewal(true, Convert.ToInt64(cancel, null) != 0);
-        }, cancellationToken);
+    // The one-lease case of the heartbeat's batched renewal (SqlJobStore.Heartbeats.cs), so renewing has one SQL.
+    public async Task<LeaseRenewal> RenewLeaseAsync(string id, string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default) =>
+        (await RenewLeasesAsync([new JobHeartbeat(new JobLease(id, owner))], leaseDuration, cancellationToken).ConfigureAwait(false))[0];
 
     public Task<bool> CountAttemptAsync(string id, string owner, CancellationToken cancellationToken = default) =>
         UpdateOwnedAsync(id, owner, "attempts = attempts + 1", static _ => { }, cancellationToken);
