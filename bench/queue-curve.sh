@@ -31,10 +31,8 @@ settings() {
 # pg <label> <hosts> [connection string]: one PostgreSQL row on a fresh schema.
 pg() {
   local connection="${3:-$NLPHOST_TEST_POSTGRES}"
-  schema="bench_$(date +%s%N)"
-  NLPHOST_TEST_POSTGRES="$connection" psql_pg -c "CREATE SCHEMA $schema" >/dev/null
-  [ "$connection" = "$NLPHOST_TEST_POSTGRES" ] && schemas+=("$schema")
-  NLPHOST_TEST_POSTGRES="$connection" run "$1" "$2" --Queue:Provider postgres --Queue:ConnectionString "$connection;Search Path=$schema"
+  new_schema bench "$connection"
+  NLPHOST_TEST_POSTGRES="$connection" run "$1" "$2" "${pg_queue[@]}"
 }
 
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'); $(date -u '+%F %H:%M UTC'); jobs: $jobs; load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -51,10 +51,8 @@ if [ -z "${NLPHOST_TEST_POSTGRES:-}" ]; then
 fi
 for notify in false true; do
   label=$([ "$notify" = true ] && echo listen-notify || echo poll-1000ms)
-  schema="latency_$(date +%s%N)"
-  schemas+=("$schema")
-  psql_pg -c "CREATE SCHEMA $schema" >/dev/null
-  queue=(--Queue:Provider postgres --Queue:ConnectionString "$NLPHOST_TEST_POSTGRES;Search Path=$schema")
+  new_schema latency
+  queue=("${pg_queue[@]}")
   dotnet "$host" worker "${queue[@]}" --Worker:Notifications "$notify" "${common[@]}" > "$work/worker-$notify.log" 2>&1 &
   pid=$!; pids+=("$pid")
   until grep -qs "started with" "$work/worker-$notify.log"; do sleep 0.2; done

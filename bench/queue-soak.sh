@@ -18,11 +18,9 @@ minutes="${2:-10}"
 [ -z "${NLPHOST_TEST_POSTGRES:-}" ] && { echo "set NLPHOST_TEST_POSTGRES (e.g. from .ci/postgres.sh)" >&2; exit 2; }
 . bench/lib/queue-probe.sh
 faketime=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1
-schema="soak_$(date +%s%N)"
-schemas+=("$schema")
-psql_pg -c "CREATE SCHEMA $schema" >/dev/null
+new_schema soak
 mkdir -p "$work/executions"
-queue=(--Queue:Provider postgres --Queue:ConnectionString "$NLPHOST_TEST_POSTGRES;Search Path=$schema"
+queue=("${pg_queue[@]}"
        --Plugins:Path "$work/plugins" --Plugins:sleep:LogDirectory "$work/executions" --Backbone:ExecutionProvider cpu
        --Logging:LogLevel:NlpHost.Queue.Internal.Execution Warning)
 workers=(--Worker:Concurrency 2 --Worker:LeaseSeconds 2 --Worker:HeartbeatSeconds 0.5 --Worker:PollMilliseconds 50

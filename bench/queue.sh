@@ -37,8 +37,6 @@ if [ -z "${NLPHOST_TEST_POSTGRES:-}" ]; then
 fi
 for hosts in 1 3; do
   case ",$setups," in *,pg$hosts,*) ;; *) continue ;; esac
-  schema="bench_$(date +%s%N)"
-  schemas+=("$schema")
-  psql_pg -c "CREATE SCHEMA $schema" >/dev/null
-  run postgres "$hosts" --Queue:Provider postgres --Queue:ConnectionString "$NLPHOST_TEST_POSTGRES;Search Path=$schema"
+  new_schema bench
+  run postgres "$hosts" "${pg_queue[@]}"
 done
