@@ -43,7 +43,7 @@ internal sealed class HeldJobs(WorkerOptions options, TimeProvider time)
         var prefetch = PrefetchNow();
         var room = options.Concurrency + prefetch - Volatile.Read(ref _count);
         var refillAt = Math.Clamp((prefetch + 1) / 2, 1, options.LeaseBatchSize);
-        return room > 0 && (room >= refillAt || Volatile.Read(ref _waitingCount) == 0) ? Math.Min(room, options.LeaseBatchSize) : 0;
+        return room > 0 && (room >= refillAt || Waiting == 0) ? Math.Min(room, options.LeaseBatchSize) : 0;
     }
 
     /// <summary>How many jobs may wait now: what the slots finish within the wait bound, at most the prefetch count.</summary>
