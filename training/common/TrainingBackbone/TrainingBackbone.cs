@@ -23,16 +23,10 @@ public sealed class TrainingBackbone : IAsyncDisposable
     /// <summary>The loaded backbone.</summary>
     public IBackbone Backbone { get; }
 
-    /// <summary>Loads the backbone; <paramref name="settings"/> (e.g. <c>Backbone:Precision</c>) override the CPU default.</summary>
-    public static TrainingBackbone Open(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Loads the backbone.</summary>
+    public static TrainingBackbone Open()
     {
-        var values = new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
-        var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Backbone:ExecutionProvider"] = "cpu" }).Build();
         return new TrainingBackbone(new ServiceCollection().AddLogging().AddBackbone(config, o => o.BaseDirectory = Directory.GetCurrentDirectory()).BuildServiceProvider());
     }
 
