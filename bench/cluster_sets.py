@@ -15,7 +15,14 @@ data/cluster-sets/ (ignored; the data stay in ../shared/data). Deterministic: fi
   doc-domains.jsonl  English sentences (6+ words) of six translation corpora, the corpus as the label, unequal sizes
                      (short texts; development)
   summ-sources.jsonl documents of five summarization corpora (emails, dialogues, parliament minutes, paper
-                     abstracts, news), the corpus as the label, unequal sizes (held out)
+                     abstracts, news), the corpus as the label, unequal sizes (held out until 2026-12-02; seen since)
+Held out since 2026-12-02 (built before the automatic-k change of that day, scored once after it):
+  20ng-holdout.jsonl, 20ng-holdout-coarse.jsonl  posts 81-120 of each newsgroup (800 posts, in neither 20ng-sample
+                     nor 20ng-dev), 20 and 6 labels
+  qa-sources-b.jsonl contexts of nine QA sources not in qa-sources.jsonl (both Wikipedia sources, SQuAD and Natural
+                     Questions, included), 15 to 50 per source, the source as the label
+  summ-sources-b.jsonl documents of five summarization corpora not in summ-sources.jsonl, CNN/DailyMail as the news
+                     source instead of XSum, 25 to 90 per corpus
 """
 import csv, json, os, random, sys
 
@@ -49,6 +56,9 @@ write("20ng-sample-coarse.jsonl", [{"id": p["id"], "label": coarse(p["label"]), 
 dev = [p for group in taken.values() for p in group[40:80]]
 write("20ng-dev.jsonl", dev)
 write("20ng-dev-coarse.jsonl", [{"id": p["id"], "label": coarse(p["label"]), "text": p["text"]} for p in dev])
+holdout = [p for group in taken.values() for p in group[80:120]]
+write("20ng-holdout.jsonl", holdout)
+write("20ng-holdout-coarse.jsonl", [{"id": p["id"], "label": coarse(p["label"]), "text": p["text"]} for p in holdout])
 
 for split in ("train", "valid"):
     with open(os.path.join(data, "summarization", f"bbc_news_summary_{split}.csv"), encoding="utf-8", newline="") as f:
@@ -65,6 +75,18 @@ for source in sources:
     rng.shuffle(contexts)
     rows += [{"id": f"{source}-{i}", "label": source, "text": c} for i, c in enumerate(contexts[:40])]
 write("qa-sources.jsonl", rows)
+seen = {r["text"] for r in rows}
+sizes_b = {"squad-v1.1-train": 50, "qed-naturalquestions": 40, "policyqa": 30, "subjqa": 45, "bipar-en": 25,
+           "friendsqa": 35, "covid-qa": 15, "bioasq-factoid-snippets": 40, "mrqa-ood-duorc-race-re": 30}
+rng = random.Random(31)
+rows = []
+for source, count in sizes_b.items():
+    with open(os.path.join(data, "qa", source + ".json"), encoding="utf-8") as f:
+        articles = json.load(f)["data"]
+    contexts = sorted({p["context"] for a in articles for p in a["paragraphs"]} - seen)
+    rng.shuffle(contexts)
+    rows += [{"id": f"{source}-b{i}", "label": source, "text": c} for i, c in enumerate(contexts[:count])]
+write("qa-sources-b.jsonl", rows)
 
 with open(os.path.join(root, "samples", "cluster-topics.json"), encoding="utf-8") as f:
     sample = json.load(f)["documents"]
@@ -91,3 +113,14 @@ for corpus, count in corpora.items():
     rng.shuffle(documents)
     rows += [{"id": f"{corpus}-{i}", "label": corpus, "text": d} for i, d in enumerate(documents[:count])]
 write("summ-sources.jsonl", rows)
+seen = {r["text"] for r in rows}
+corpora = {"aeslc-email-subjects": 45, "dialogsum-dev-test": 90, "europarlmin-transcript-minutes": 25, "scitldr-abstract-tldr": 50, "cnndm": 60}
+rng = random.Random(37)
+rows = []
+for corpus, count in corpora.items():
+    with open(os.path.join(data, "summarization", corpus + ".jsonl"), encoding="utf-8") as f:
+        documents = sorted({json.loads(line)["document"].strip() for line in f if line.strip()} - seen)
+    documents = [d for d in documents if len(d.split()) >= 20]
+    rng.shuffle(documents)
+    rows += [{"id": f"{corpus}-b{i}", "label": corpus, "text": d} for i, d in enumerate(documents[:count])]
+write("summ-sources-b.jsonl", rows)
