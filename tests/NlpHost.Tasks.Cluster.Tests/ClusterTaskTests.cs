@@ -174,7 +174,7 @@ public sealed class ClusterTaskTests(RealBackbone backbone) : IClassFixture<Real
 
         var selection = output.GetProperty("selection");
         Assert.Equal([2, 3, 4, 5, 6], selection.GetProperty("curve").EnumerateArray().Select(p => p.GetProperty("k").GetInt32()));
-        Assert.Contains("smallest k", selection.GetProperty("rule").GetString(), StringComparison.Ordinal);
+        Assert.Contains("first peak", selection.GetProperty("rule").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
