@@ -75,6 +75,22 @@ class SalienceHead(nn.Module):
         return self.net((self.inputs(features) - self.mean) / self.std).squeeze(-1) * self.scale + self.shift
 
 
+class Ensemble(nn.Module):
+    """The mean of several trained heads' calibrated logits, recalibrated (one graph, one output): heads that read
+    different inputs disagree in different places (the features-only head is best on BBC, the embedding head on the
+    non-news sources), and the mean can keep more of each than either. Scored and selected like any variant."""
+
+    def __init__(self, members):
+        super().__init__()
+        self.members = nn.ModuleList(members)
+        self.prior = next((m.prior for m in members if m.prior is not None), None)
+        self.register_buffer("scale", torch.tensor(1.0))
+        self.register_buffer("shift", torch.tensor(0.0))
+
+    def forward(self, features):
+        return torch.stack([m(features) for m in self.members]).mean(0) * self.scale + self.shift
+
+
 def calibrate(model, rows, labels):
     """Fits scale and shift of the logits by logistic regression (plain BCE) on the training rows."""
     model.eval()
@@ -251,7 +267,7 @@ def export(model, args, data, curve, best, held, train_docs, seconds, tried):
         "labels": "greedy oracle against the document's first reference: add the sentence that most raises ROUGE-1 F1 + ROUGE-2 F1 (rouge-score semantics); stop when none does",
         "split": {"rule": "by document within each source: dump index % 5 == 4 held out for selection; the development files are not read",
                   "sources": by_source},
-        "architecture": f"select columns{' + the frozen 0.2 head logit over columns 0..395' if model.prior is not None else ''}, standardise (train mean/std, baked in) -> Dropout({args.dropout / 2}) -> Linear({len(model.mean)},{args.hidden}) GELU Dropout({args.dropout}) -> Linear({args.hidden},1)",
+        "architecture": architecture(model, args),
         "hyperparameters": {"inputs": args.inputs, "loss": args.loss, "weighting": args.weighting, "epochs": args.epochs, "hidden": args.hidden,
                             "dropout": args.dropout, "batch": args.batch, "docs_per_batch": args.docs_per_batch, "lr": args.lr,
                             "optimizer": f"AdamW wd {args.weight_decay}", "seed": args.seed},
@@ -267,12 +283,38 @@ def export(model, args, data, curve, best, held, train_docs, seconds, tried):
         "command": "/usr/bin/python3 training/summarize/make_splits.py && for s in " + " ".join(SOURCES)
                    + "; do dotnet run --file training/summarize/DumpFeatures.cs -- data/summarize-splits/$s-train.jsonl "
                    + f"{args.features}/$s; done && /usr/bin/python3 training/summarize/train_salience_head.py --features {args.features}"
-                   + f" --variants {args.variants} --select {args.select} --epochs {args.epochs} --patience {args.patience}",
+                   + f" --variants {args.variants} --select {args.select} --epochs {args.epochs} --patience {args.patience}"
+                   + (f" --ensemble '{args.ensemble}'" if args.ensemble else ""),
         "feature_dump": {"sentences": int(len(rows)), "documents": {s: sum(1 for d in docs if d["source"] == s) for s in data["sources"]},
                          "note": args.dump_note},
     }
     # Fields other tools keep in this manifest (the backbone precisions bench/precision-eval.sh checked) survive a retrain.
     write_manifest(args.out, manifest, stamp=None, keep=("backbonePrecisions", "backbonePrecisionsChecked"))
+
+
+def architecture(model, args):
+    if isinstance(model, Ensemble):
+        return "mean of the calibrated logits of " + "; ".join(f"({architecture(m, args)}, scale {float(m.scale):.4f} shift {float(m.shift):.4f})" for m in model.members) + ", then scale and shift"
+    return (f"select columns{' + the frozen 0.2 head logit over columns 0..395' if model.prior is not None else ''}, standardise (train mean/std, baked in)"
+            f" -> Dropout({args.dropout / 2}) -> Linear({len(model.mean)},{args.hidden}) GELU Dropout({args.dropout}) -> Linear({args.hidden},1)")
+
+
+def ensemble_candidate(names, results, data):
+    """The --ensemble candidate built from the named variants' selected (calibrated) heads, scored on the same held-out
+    documents and calibrated on the same training rows; the same tuple shape as a trained variant's result."""
+    chosen = [r for r in results if r[1] in names]
+    if len(chosen) != len(names):
+        raise SystemExit(f"--ensemble names variants that were not trained: {sorted(set(names) - {r[1] for r in chosen})}")
+    model = Ensemble([r[2] for r in chosen])
+    model.eval()
+    held, train_docs = chosen[0][5], chosen[0][6]
+    train_rows = np.concatenate([np.arange(data["docs"][i]["start"], data["docs"][i]["end"]) for i in train_docs])
+    calibration = calibrate(model, data["rows"][train_rows], data["labels"][train_rows])
+    with torch.no_grad():
+        figures = heldout_figures(model, data, held, chosen[0][8]["select"])
+    best = dict(figures, epoch=None, calibration=calibration)
+    config = dict(chosen[0][8], inputs="ensemble(" + "+".join(names) + ")", loss="-", weighting="-")
+    return (figures["heldout_mean"], "ensemble:" + "+".join(names), model, [], best, held, train_docs, sum(r[7] for r in chosen), config)
 
 
 def lead_baseline(data, held):
@@ -303,6 +345,7 @@ def main():
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--select", default="news+others", choices=["mean", "news+others"],
                         help="selection rule over the held-out sources (selection_score)")
+    parser.add_argument("--ensemble", default="", help="candidates that average trained variants: variants joined by '&', candidates by ';' (e.g. 'extras+prior:bce:news&all+prior:bce:news')")
     parser.add_argument("--patience", type=int, default=0, help="stop a variant after this many epochs without a better selection score (0: never)")
     parser.add_argument("--dump-note", default="", help="when and how fast the feature dump ran, for the manifest")
     args = parser.parse_args()
@@ -320,6 +363,9 @@ def main():
             return
         model, curve, best, held, train_docs, seconds = trained
         results.append((best["heldout_mean"], variant, model, curve, best, held, train_docs, seconds, dict(vars(args))))
+    for group in filter(None, args.ensemble.split(";")):
+        results.append(ensemble_candidate(group.split("&"), results, data))
+        print(f"{results[-1][1]}: held-out {json.dumps(results[-1][4]['heldout'])} selection score {results[-1][0]}", flush=True)
     tried = [{"variant": r[1], "dropout": r[8]["dropout"], "hidden": r[8]["hidden"], "best_epoch": r[4]["epoch"], "heldout_mean": r[0], "heldout": r[4]["heldout"],
               "curve": [c["heldout_mean"] for c in r[3]]} for r in results]
     score, variant, model, curve, best, held, train_docs, seconds, chosen = max(results, key=lambda r: r[0])
