@@ -10,4 +10,10 @@ public sealed record HeadStatus(string Name, string Path, bool Required, bool Fo
 {
     /// <summary>Why the file (or one recorded beside it) fails its integrity check; <see langword="null"/> when it passes.</summary>
     public string? Problem { get; init; }
+
+    /// <summary>
+    /// The configuration key that set <see cref="Path"/> (<c>Plugins:&lt;task&gt;:Heads:&lt;name&gt;</c>), or
+    /// <see langword="null"/> for the plugin's default. A head someone named explicitly must exist, optional or not.
+    /// </summary>
+    public string? ConfiguredBy { get; init; }
 }

@@ -99,9 +99,14 @@ public sealed class TaskRunner(
         return descriptor.Heads
             .Select(h =>
             {
-                var path = Path.GetFullPath(settings[h.Name] ?? h.DefaultPath, modelsRoot);
+                var configured = settings[h.Name];
+                var path = Path.GetFullPath(configured ?? h.DefaultPath, modelsRoot);
                 var found = File.Exists(path);
-                return new HeadStatus(h.Name, path, h.Required, found, h.HowToGet) { Problem = found ? integrity.Problem(path) : null };
+                return new HeadStatus(h.Name, path, h.Required, found, h.HowToGet)
+                {
+                    Problem = found ? integrity.Problem(path) : null,
+                    ConfiguredBy = configured is null ? null : $"{settings.Path}:{h.Name}",
+                };
             })
             .ToList();
     }
@@ -168,6 +173,14 @@ public sealed class TaskRunner(
                 throw new TaskUnavailableException(
                     $"task '{descriptor.Name}': head '{head.Name}' not found at '{head.Path}'; {head.HowToGet} " +
                     $"or set {PluginOptions.SectionName}:{descriptor.Name}:Heads:{head.Name}");
+            }
+            else if (head.ConfiguredBy is { } key)
+            {
+                // An optional head that was asked for by name: running without it would silently measure or serve
+                // something else (relative paths resolve against Plugins:ModelsPath, a common slip).
+                throw new TaskUnavailableException(
+                    $"task '{descriptor.Name}': head '{head.Name}' set by {key} not found at '{head.Path}' " +
+                    $"(a relative path resolves against {PluginOptions.SectionName}:ModelsPath '{Path.GetFullPath(options.Value.ModelsPath)}')");
             }
         }
 

@@ -61,6 +61,19 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Optional_head_set_to_a_missing_file_is_an_error_not_a_silent_fallback()
+    {
+        // Without the head, summarize would run its unsupervised scorer and report figures of the wrong model.
+        var result = await NlpHostProcess.RunAsync(
+            ["run", "summarize", "--input", "-", "--Plugins:summarize:Heads:salience", "no-such-dir/head.onnx"], standardInput: """{"text":"One. Two."}""");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("head 'salience' set by Plugins:summarize:Heads:salience not found", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("no-such-dir", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("ModelsPath", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_model_the_plugin_cannot_use_makes_the_task_unavailable_with_exit_4()
     {
         var result = await NlpHostProcess.RunAsync(
