@@ -15,7 +15,7 @@ Needs Debian's python3-torch and python3-onnx.
 Usage (from the repository root):
   /usr/bin/python3 training/summarize/train_salience_head.py --features data/summarize-features-v4 --out models/heads/summarize-salience
 """
-import argparse, datetime, json, os, sys
+import argparse, collections, datetime, json, os, sys
 import numpy as np
 import torch
 from torch import nn
@@ -25,6 +25,9 @@ from trainer import Loop, export_onnx, machine, replayed_permutation, write_mani
 from salience_data import EXTRAS, SOURCES, highlight_sentences, load_sources, rouge_proxy  # noqa: E402
 
 NEWS = ("bbc", "cnndm", "xsum")
+
+# One selection candidate: a trained variant or an --ensemble of them; the best score is exported.
+Candidate = collections.namedtuple("Candidate", "score variant model curve best held train_docs seconds config")
 
 
 class PriorHead(nn.Module):
@@ -202,6 +205,11 @@ def list_step(model, optimizer, data, weights):
     return step
 
 
+def document_rows(docs, which):
+    """The sentence rows of the documents indexed by `which`, in order."""
+    return np.concatenate([np.arange(docs[i]["start"], docs[i]["end"]) for i in which])
+
+
 def train(args, data):
     """One variant on training/common/trainer.py's Loop (one epoch = one pass, evaluated on the held-out documents;
     run folder <work>/<variant>/), then the best epoch's weights, calibrated; None when a STOP file paused it."""
@@ -212,7 +220,7 @@ def train(args, data):
     width = rows.shape[1]
     inputs, _, stacked = args.inputs.partition("+")
     columns = np.arange(width - len(EXTRAS), width) if inputs == "extras" else np.arange(width)
-    train_rows = np.concatenate([np.arange(docs[i]["start"], docs[i]["end"]) for i in train_docs])
+    train_rows = document_rows(docs, train_docs)
     prior = PriorHead(args.prior) if stacked == "prior" else None
     probe = SalienceHead(columns, np.zeros(len(columns) + (prior is not None)), np.ones(len(columns) + (prior is not None)), args.hidden, args.dropout, prior)
     with torch.no_grad():
@@ -301,20 +309,20 @@ def architecture(model, args):
 
 def ensemble_candidate(names, results, data):
     """The --ensemble candidate built from the named variants' selected (calibrated) heads, scored on the same held-out
-    documents and calibrated on the same training rows; the same tuple shape as a trained variant's result."""
-    chosen = [r for r in results if r[1] in names]
+    documents and calibrated on the same training rows."""
+    chosen = [r for r in results if r.variant in names]
     if len(chosen) != len(names):
-        raise SystemExit(f"--ensemble names variants that were not trained: {sorted(set(names) - {r[1] for r in chosen})}")
-    model = Ensemble([r[2] for r in chosen])
+        raise SystemExit(f"--ensemble names variants that were not trained: {sorted(set(names) - {r.variant for r in chosen})}")
+    model = Ensemble([r.model for r in chosen])
     model.eval()
-    held, train_docs = chosen[0][5], chosen[0][6]
-    train_rows = np.concatenate([np.arange(data["docs"][i]["start"], data["docs"][i]["end"]) for i in train_docs])
+    held, train_docs, first = chosen[0].held, chosen[0].train_docs, chosen[0].config
+    train_rows = document_rows(data["docs"], train_docs)
     calibration = calibrate(model, data["rows"][train_rows], data["labels"][train_rows])
     with torch.no_grad():
-        figures = heldout_figures(model, data, held, chosen[0][8]["select"])
+        figures = heldout_figures(model, data, held, first["select"])
     best = dict(figures, epoch=None, calibration=calibration)
-    config = dict(chosen[0][8], inputs="ensemble(" + "+".join(names) + ")", loss="-", weighting="-")
-    return (figures["heldout_mean"], "ensemble:" + "+".join(names), model, [], best, held, train_docs, sum(r[7] for r in chosen), config)
+    config = dict(first, inputs="ensemble(" + "+".join(names) + ")", loss="-", weighting="-")
+    return Candidate(figures["heldout_mean"], "ensemble:" + "+".join(names), model, [], best, held, train_docs, sum(r.seconds for r in chosen), config)
 
 
 def lead_baseline(data, held):
@@ -362,13 +370,13 @@ def main():
             print(f"{variant}: paused by a STOP file; the same command resumes", flush=True)
             return
         model, curve, best, held, train_docs, seconds = trained
-        results.append((best["heldout_mean"], variant, model, curve, best, held, train_docs, seconds, dict(vars(args))))
+        results.append(Candidate(best["heldout_mean"], variant, model, curve, best, held, train_docs, seconds, dict(vars(args))))
     for group in filter(None, args.ensemble.split(";")):
         results.append(ensemble_candidate(group.split("&"), results, data))
-        print(f"{results[-1][1]}: held-out {json.dumps(results[-1][4]['heldout'])} selection score {results[-1][0]}", flush=True)
-    tried = [{"variant": r[1], "dropout": r[8]["dropout"], "hidden": r[8]["hidden"], "best_epoch": r[4]["epoch"], "heldout_mean": r[0], "heldout": r[4]["heldout"],
-              "curve": [c["heldout_mean"] for c in r[3]]} for r in results]
-    score, variant, model, curve, best, held, train_docs, seconds, chosen = max(results, key=lambda r: r[0])
+        print(f"{results[-1].variant}: held-out {json.dumps(results[-1].best['heldout'])} selection score {results[-1].score}", flush=True)
+    tried = [{"variant": r.variant, "dropout": r.config["dropout"], "hidden": r.config["hidden"], "best_epoch": r.best["epoch"], "heldout_mean": r.score,
+              "heldout": r.best["heldout"], "curve": [c["heldout_mean"] for c in r.curve]} for r in results]
+    score, variant, model, curve, best, held, train_docs, seconds, chosen = max(results, key=lambda r: r.score)
     args.__dict__.update(chosen)
     print("selected", variant, score, flush=True)
     export(model, args, data, curve, best, held, train_docs, seconds, tried)

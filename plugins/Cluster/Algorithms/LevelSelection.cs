@@ -57,13 +57,16 @@ internal static class LevelSelection
     private static Choice FirstPeak(List<KScore> curve, ClusterGranularity granularity)
     {
         var best = curve.MaxBy(s => s.Score)!;
-        var lowest = curve.TakeWhile(s => s.K <= best.K).Min(s => s.Score);
         var reach = Reach(granularity);
+        if (reach >= 1)
+        {
+            return new Choice(best.K, best.Score, curve, "the k with the highest score");
+        }
+
+        var lowest = curve.TakeWhile(s => s.K <= best.K).Min(s => s.Score);
         var floor = lowest + (reach * (best.Score - lowest));
-        var chosen = reach >= 1 ? best : curve.Where((s, i) => IsPeak(curve, i) && s.Score >= floor - 1e-12).DefaultIfEmpty(best).First();
-        var rule = reach >= 1
-            ? "the k with the highest score"
-            : $"the first peak (a local maximum of the score) that gets {reach:0.##} of the way from the lowest ({lowest:0.####}) to the best ({best.Score:0.####} at k = {best.K})";
+        var chosen = curve.Where((s, i) => IsPeak(curve, i) && s.Score >= floor - 1e-12).DefaultIfEmpty(best).First();
+        var rule = $"the first peak (a local maximum of the score) that gets {reach:0.##} of the way from the lowest ({lowest:0.####}) to the best ({best.Score:0.####} at k = {best.K})";
         return new Choice(chosen.K, chosen.Score, curve, rule);
     }
 
